@@ -58,6 +58,9 @@ export const RESERVED_WORDS: ReadonlySet<string> = new Set([
 /** Identifier syntax shared by facts, parameters, indicators and every other id. */
 export const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** Rubric ids may also use `-` and `.` (`beijing-epidemic-free-community`). */
+export const RUBRIC_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
 /** Whether a string is a valid identifier that is not a reserved word. */
 export function isIdentifier(s: string): boolean {
   return IDENTIFIER.test(s) && !RESERVED_WORDS.has(s);

@@ -7,6 +7,7 @@ import { IR_FORMAT, type Rubric } from './ir.js';
 import type { IrIssue } from './diagnostic.js';
 
 const id = { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' };
+const rubricId = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$' };
 const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
 const num = { type: 'number' };
 const nonNeg = { type: 'number', minimum: 0 };
@@ -25,7 +26,7 @@ export const IR_SCHEMA = {
     ['format', 'id', 'title', 'version', 'effective', 'total', 'facts', 'parameters', 'passMark', 'sections', 'hardRequirements', 'vetoes', 'deductions', 'floor', 'grades', 'tests'],
     {
       format: { const: IR_FORMAT },
-      id,
+      id: rubricId,
       title: text,
       version: { type: 'string', minLength: 1 },
       description: text,
