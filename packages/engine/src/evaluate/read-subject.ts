@@ -82,8 +82,11 @@ export class SubjectReader {
         return { path: `${path}/${extra}`, code: 'data/unknown-field', message: `unknown field \`${extra}\`${hint ? `: ${hint}` : ''}` };
       }
       case 'type': {
-        const want = String(p.type).replace('integer', 'a whole number').replace('number', 'a number').replace('boolean', 'true or false').replace('string', 'text').replace('array', 'a list').replace('object', 'a record');
-        return { path, code: 'data/wrong-type', message: `${name}${label} must be ${want.replace(',', ' or ')}` };
+        const want = String(p.type)
+          .split(',')
+          .map((t) => TYPE_WORDS[t] ?? t)
+          .join(' or ');
+        return { path, code: 'data/wrong-type', message: `${name}${label} must be ${want}` };
       }
       case 'enum': {
         const allowed = (p.allowedValues as unknown[]).map(String);
@@ -110,6 +113,15 @@ export class SubjectReader {
     }
   }
 }
+
+const TYPE_WORDS: Record<string, string> = {
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+  string: 'text',
+  array: 'a list',
+  object: 'a record',
+};
 
 function valueAt(e: ErrorObject): unknown {
   return (e as ErrorObject & { data?: unknown }).data;
