@@ -1,1 +1,17 @@
-export {};
+/**
+ * The rubric DSL front end. So far: the expression language, shared with the YAML
+ * front end, which reuses {@link parseExpression} for expression strings.
+ */
+export { parseExpression, checkNesting, getExpressionParser, MAX_NESTING } from './parse-expression.js';
+export type { ExpressionParseResult } from './parse-expression.js';
+export { EXPRESSION_ISSUE_CODES } from './issues.js';
+export type { ExpressionIssue, ExpressionIssueCode, TextRange } from './issues.js';
+export { ExpressionParser, EXPRESSION_ERROR_MESSAGES, readSyntaxError } from './expression-parser.js';
+export type { SyntaxErrorText } from './expression-parser.js';
+export { ExpressionVisitor, MAX_TREE_DEPTH, FUNCTION_NAMES, FUNCTION_SIGNATURES, isCalendarDate } from './expression-visitor.js';
+export type { BuiltExpr } from './expression-visitor.js';
+export { lexExpression, getExpressionLexer, decodeText } from './expression-lexer.js';
+export type { LexedExpression, DecodedText } from './expression-lexer.js';
+/** The expression tokens, for grammars that embed expressions. */
+export * as ExpressionTokens from './tokens.js';
+export { EXPRESSION_TOKENS } from './tokens.js';
