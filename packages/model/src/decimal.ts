@@ -223,6 +223,7 @@ export class Decimal {
 /** Whether a JS number survives the trip to Decimal and back (finite, ≤ 15 significant digits). */
 export function isExactNumber(n: number): boolean {
   if (!Number.isFinite(n)) return false;
-  const digits = String(n).replace(/e.*$/i, '').replace(/[-.]/g, '').replace(/^0+/, '');
+  // Significant digits of the shortest text: leading and trailing zeros do not count.
+  const digits = String(n).replace(/e.*$/i, '').replace(/[-.]/g, '').replace(/^0+/, '').replace(/0+$/, '');
   return digits.length <= 15;
 }

@@ -105,3 +105,15 @@ describe('Decimal', () => {
     expect(() => Decimal.fromNumber(Number.NaN)).toThrow(RangeError);
   });
 });
+
+describe('isExactNumber', () => {
+  it('counts significant digits only (regression: 1e20 was refused)', async () => {
+    const { isExactNumber } = await import('../src/index.js');
+    expect(isExactNumber(1e20)).toBe(true);
+    expect(isExactNumber(1e21)).toBe(true);
+    expect(isExactNumber(0.000123)).toBe(true);
+    expect(isExactNumber(123456789012345.6)).toBe(false);
+    expect(isExactNumber(Number.NaN)).toBe(false);
+    expect(isExactNumber(Infinity)).toBe(false);
+  });
+});
