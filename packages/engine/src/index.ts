@@ -1,4 +1,4 @@
-export { checkRubric } from './check/check-rubric.js';
+export * from './check/index.js';
 export {
   compileRubric,
   type CompiledRubric,
