@@ -51,16 +51,17 @@ describe('loadRubric', () => {
 describe('the Beijing rubric', () => {
   it('passes every test case kept in the file', async () => {
     const compiled = compileRubric((await loadRubric(BEIJING)).rubric!);
-    const results = runRubricTests(compiled);
-    expect(results.length).toBeGreaterThanOrEqual(8);
-    for (const r of results) expect({ name: r.name, mismatches: r.mismatches }).toEqual({ name: r.name, mismatches: [] });
+    const report = runRubricTests(compiled);
+    expect(report.cases.length).toBeGreaterThanOrEqual(8);
+    for (const r of report.cases) expect({ name: r.name, mismatches: r.mismatches }).toEqual({ name: r.name, mismatches: [] });
+    expect(report.branches.uncovered).toEqual([]);
   });
 
   it('runRubricTests reports a wrong expectation with expected and actual values', async () => {
     const rubric = (await loadRubric(BEIJING)).rubric!;
     const first = rubric.tests[0]!;
     const changed = { ...rubric, tests: [{ ...first, expect: { ...first.expect, total: 1 } }] };
-    const [r] = runRubricTests(compileRubric(changed));
+    const [r] = runRubricTests(compileRubric(changed)).cases;
     expect(r?.passed).toBe(false);
     expect(r?.mismatches).toContainEqual({ field: 'total', expected: 1, actual: r?.result.total });
   });

@@ -2,7 +2,7 @@
  * The public facade: load a rubric from a file (DSL, YAML or IR JSON, by extension),
  * check it, compile it, evaluate subjects.
  */
-export { runRubricTests, type TestCaseResult, type TestMismatch } from './run-tests.js';
+export { runRubricTests, ruleBranches, type RubricTestReport, type TestCaseResult, type TestMismatch } from './run-tests.js';
 export { loadRubric, loadRubricText, type LoadedRubric, type SourceFormat, sourceFormatOf } from './load.js';
 export { compileRubric, checkRubric, inputSchema, coerceTextRecord, RESULT_SCHEMA } from '@rubric/engine';
 export type { CompiledRubric, EvaluateOptions, CoercedRecord, JsonSchema } from '@rubric/engine';

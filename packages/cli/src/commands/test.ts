@@ -3,10 +3,15 @@
  * which pass, what differs for those that fail, and which indicator branches no test reaches.
  * Exit 0 when every test passes, 1 when one fails, 2 when a rubric cannot be read or has errors.
  */
-import { compileRubric, escapeControl, formatDiagnostic, hasErrors, type EvaluationResult, type Rubric } from '@rubric/rubric';
-
-/** A test case kept in a rubric. */
-type TestCase = Rubric['tests'][number];
+import {
+  compileRubric,
+  escapeControl,
+  formatDiagnostic,
+  hasErrors,
+  runRubricTests,
+  type CompiledRubric,
+  type TestCaseResult,
+} from '@rubric/rubric';
 import { colorsFor, Sink, type Io } from '../io.js';
 import { safeJson } from '../output/json-text.js';
 import { loadRubricAt, plural, sourceOf } from './load.js';
@@ -37,51 +42,25 @@ export interface FileTestReport {
   coverage: { reached: number; total: number };
 }
 
-/** Compares a result with a test's expectations; returns what differs. */
-export function compareExpectation(tc: TestCase, result: EvaluationResult): string[] {
-  const e = tc.expect;
-  const out: string[] = [];
+/** Words for one test case's mismatches, plus the data errors of an unexpectedly invalid result. */
+export function describeFailures(tc: TestCaseResult): string[] {
   const show = (v: unknown): string => escapeControl(JSON.stringify(v) ?? 'undefined');
-  if (e.outcome !== undefined && result.outcome !== e.outcome) out.push(`outcome: expected ${e.outcome}, got ${result.outcome}`);
-  if (e.total !== undefined && result.total !== e.total) out.push(`total: expected ${e.total}, got ${show(result.total)}`);
-  if (e.passMark !== undefined && result.passMark !== e.passMark) out.push(`pass mark: expected ${e.passMark}, got ${show(result.passMark)}`);
-  for (const [id, points] of Object.entries(e.indicators ?? {})) {
-    if (result.indicators[id] !== points) out.push(`indicator ${id}: expected ${points}, got ${show(result.indicators[id])}`);
-  }
-  const keys = new Set(result.reasons.map((r) => r.key));
-  for (const key of e.reasons ?? []) if (!keys.has(key)) out.push(`reason ${key}: expected, not given (got ${show([...keys])})`);
-  if (result.outcome === 'invalid' && e.outcome !== 'invalid') {
-    for (const err of result.errors) out.push(`error ${err.path || '(record)'}: ${escapeControl(err.message)}`);
+  const out = tc.mismatches.map((m) => `${m.field}: expected ${show(m.expected)}, got ${show(m.actual)}`);
+  if (!tc.passed && tc.result.outcome === 'invalid') {
+    for (const err of tc.result.errors) out.push(`error ${err.path || '(record)'}: ${escapeControl(err.message)}`);
   }
   return out;
 }
 
-/** Every rule branch of the rubric's indicators, as `indicator: branch`. */
-function allBranches(rubric: Rubric): string[] {
-  const out: string[] = [];
-  for (const s of rubric.sections) {
-    for (const ind of s.indicators) {
-      if (ind.rule.kind === 'cases') {
-        ind.rule.cases.forEach((_, i) => out.push(`${ind.id}: case ${i + 1}`));
-        out.push(`${ind.id}: otherwise`);
-      } else out.push(`${ind.id}: ${ind.rule.kind === 'expression' ? 'expression' : `checklist (${ind.rule.mode})`}`);
-    }
-  }
-  return out;
-}
-
-/** Runs one rubric's kept tests. */
-export function runRubricTests(file: string, rubric: Rubric, evaluate: (tc: TestCase) => EvaluationResult): FileTestReport {
-  const reached = new Set<string>();
-  const tests = rubric.tests.map((tc) => {
-    const result = evaluate(tc);
-    for (const [id, x] of Object.entries(result.explanation?.indicators ?? {})) reached.add(`${id}: ${x.branch}`);
-    const failures = compareExpectation(tc, result);
-    return { name: tc.name, ok: failures.length === 0, failures };
-  });
-  const branches = allBranches(rubric);
-  const uncovered = branches.filter((b) => !reached.has(b));
-  return { file, tests, uncovered, coverage: { reached: branches.length - uncovered.length, total: branches.length } };
+/** Runs one rubric's kept tests through the library and words the results. */
+export function reportRubricTests(file: string, compiled: CompiledRubric): FileTestReport {
+  const run = runRubricTests(compiled);
+  return {
+    file,
+    tests: run.cases.map((tc) => ({ name: tc.name, ok: tc.passed, failures: describeFailures(tc) })),
+    uncovered: run.branches.uncovered,
+    coverage: { reached: run.branches.reached, total: run.branches.total },
+  };
 }
 
 /** Runs `rubric test` and returns the exit code. */
@@ -99,9 +78,7 @@ export async function runTest(files: readonly string[], options: TestOptions, io
         broken = true;
         continue;
       }
-      const rubric = loaded.rubric;
-      const compiled = compileRubric(rubric);
-      const report = runRubricTests(file, rubric, (tc) => compiled.evaluate(tc.subject, { asOf: tc.asOf ?? rubric.effective.from, explain: true }));
+      const report = reportRubricTests(file, compileRubric(loaded.rubric));
       reports.push(report);
       if (options.format === 'text') {
         let text = `${c.bold(escapeControl(file))}\n`;
