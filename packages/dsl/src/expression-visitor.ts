@@ -16,7 +16,7 @@ import {
   didYouMean,
   walkExpr,
 } from '@rubric/model';
-import type { AggregateFn, BinaryOp, CallFn, Expr } from '@rubric/model';
+import { isCalendarDate, type AggregateFn, type BinaryOp, type CallFn, type Expr } from '@rubric/model';
 import { textTokenValue } from './expression-lexer.js';
 import { makeIssue } from './issues.js';
 import type { ExpressionIssue, ExpressionIssueCode, TextRange } from './issues.js';
@@ -79,21 +79,6 @@ function isReal(t: IToken | undefined): t is IToken {
 const startOf = (t: IToken): number => t.startOffset;
 const endOf = (t: IToken): number => t.startOffset + t.image.length;
 
-function isLeapYear(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-
-/** Whether `YYYY-MM-DD` names a real calendar day. */
-export function isCalendarDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const days = [31, isLeapYear(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1]!;
-  return d <= days;
-}
 
 /**
  * Builds expression ASTs from `expression` CST nodes, collecting issues as it goes.

@@ -8,7 +8,7 @@ export { EXPRESSION_ISSUE_CODES } from './issues.js';
 export type { ExpressionIssue, ExpressionIssueCode, TextRange } from './issues.js';
 export { ExpressionParser, EXPRESSION_ERROR_MESSAGES, readSyntaxError } from './expression-parser.js';
 export type { SyntaxErrorText } from './expression-parser.js';
-export { ExpressionVisitor, MAX_TREE_DEPTH, FUNCTION_NAMES, FUNCTION_SIGNATURES, isCalendarDate } from './expression-visitor.js';
+export { ExpressionVisitor, MAX_TREE_DEPTH, FUNCTION_NAMES, FUNCTION_SIGNATURES } from './expression-visitor.js';
 export type { BuiltExpr } from './expression-visitor.js';
 export { lexExpression, getExpressionLexer, decodeText } from './expression-lexer.js';
 export type { LexedExpression, DecodedText } from './expression-lexer.js';

@@ -5,3 +5,4 @@ export * from './ir.js';
 export * from './result.js';
 export * from './canonical.js';
 export * from './ir-schema.js';
+export * from './dates.js';

@@ -117,3 +117,17 @@ describe('isExactNumber', () => {
     expect(isExactNumber(Infinity)).toBe(false);
   });
 });
+
+describe('calendar dates', () => {
+  it('knows real days from impossible ones, leap years included', async () => {
+    const { isCalendarDate, dayNumber, dateOfDay } = await import('../src/index.js');
+    expect(isCalendarDate('2022-06-14')).toBe(true);
+    expect(isCalendarDate('2024-02-29')).toBe(true);
+    expect(isCalendarDate('2022-02-29')).toBe(false);
+    expect(isCalendarDate('1900-02-29')).toBe(false);
+    expect(isCalendarDate('2000-02-29')).toBe(true);
+    expect(isCalendarDate('2022-13-01')).toBe(false);
+    expect(isCalendarDate('2022-6-1')).toBe(false);
+    expect(dateOfDay(dayNumber('2022-06-30')! + 1)).toBe('2022-07-01');
+  });
+});

@@ -3,7 +3,7 @@
  * format's diagnostic codes and recording the value's span in the source map.
  */
 import { isScalar } from 'yaml';
-import { Decimal, IDENTIFIER, RUBRIC_ID, isExactNumber, type Span } from '@rubric/model';
+import { Decimal, IDENTIFIER, RUBRIC_ID, isCalendarDate, isExactNumber, type Span } from '@rubric/model';
 import { describeNode, isNull, scalarText, type Entry, type MapView, type Reader, type YNode } from './node-reader.js';
 
 /** A value node with the span to report it at. */
@@ -90,19 +90,6 @@ export function readBoolean(r: Reader, v: Val, what: string): boolean | undefine
   return undefined;
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Whether `YYYY-MM-DD` text names a real calendar date. */
-export function isCalendarDate(s: string): boolean {
-  const m = DATE.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1]!;
-  return d <= days;
-}
 
 /** Reads a `YYYY-MM-DD` date that exists in the calendar. */
 export function readDate(r: Reader, v: Val, what: string): string | undefined {
@@ -112,7 +99,7 @@ export function readDate(r: Reader, v: Val, what: string): string | undefined {
     return undefined;
   }
   const s = scalarText(n);
-  if (!DATE.test(s)) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) {
     r.report(v.span, 'yaml/bad-value', `${what} must be a date written YYYY-MM-DD, not \`${s}\``, 'e.g. 2022-06-14, with a zero before one-digit months and days');
     return undefined;
   }

@@ -3,7 +3,7 @@
  */
 import { didYouMean, pointer, type Fact, type FactType } from '@rubric/model';
 import type { CheckContext } from './context.js';
-import { isValidDate } from './dates.js';
+import { isCalendarDate } from '@rubric/model';
 import { dec } from './fold.js';
 import { describeFactType } from './types.js';
 
@@ -55,7 +55,7 @@ function valueProblem(t: FactType, v: unknown, path: string, noun: string): Prob
       };
     }
     case 'date':
-      return typeof v === 'string' && isValidDate(v) ? undefined : wrong('write a calendar day as YYYY-MM-DD');
+      return typeof v === 'string' && isCalendarDate(v) ? undefined : wrong('write a calendar day as YYYY-MM-DD');
     case 'text':
       return typeof v === 'string' ? undefined : wrong('quote it as text');
     case 'list': {

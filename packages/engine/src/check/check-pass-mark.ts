@@ -9,7 +9,7 @@
 import { Decimal, pointer, type Rubric } from '@rubric/model';
 import type { RangeAnalyzer } from './analysis.js';
 import type { CheckContext } from './context.js';
-import { dayNumber } from './dates.js';
+import { dayNumber } from '@rubric/model';
 import { dec } from './fold.js';
 import { analyseRubric } from './indicator-ranges.js';
 

@@ -4,7 +4,7 @@
  */
 import { pointer, walkExpr } from '@rubric/model';
 import type { CheckContext } from './context.js';
-import { dateOfDay, dayNumber } from './dates.js';
+import { dateOfDay, dayNumber } from '@rubric/model';
 import { expressionSites } from './sites.js';
 
 interface Span {

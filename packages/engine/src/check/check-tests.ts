@@ -3,7 +3,7 @@
  */
 import { allIndicators, didYouMean, pointer } from '@rubric/model';
 import type { CheckContext } from './context.js';
-import { isValidDate } from './dates.js';
+import { isCalendarDate } from '@rubric/model';
 
 /** `rubric/unknown-indicator` and `rubric/unknown-reason` in test expectations; `rubric/bad-date` for `asOf`. */
 export function checkTests(ctx: CheckContext): void {
@@ -12,7 +12,7 @@ export function checkTests(ctx: CheckContext): void {
   const reasons = [...r.vetoes.map((v) => `veto:${v.id}`), ...r.hardRequirements.map((h) => `hard:${h.id}`), 'below-pass-mark'];
   r.tests.forEach((t, ti) => {
     const at = (...rest: (string | number)[]): string => pointer('tests', ti, ...rest);
-    if (t.asOf !== undefined && !isValidDate(t.asOf)) {
+    if (t.asOf !== undefined && !isCalendarDate(t.asOf)) {
       ctx.error('rubric/bad-date', at('asOf'), `test \`${t.name}\` runs on \`${t.asOf}\`, which is not a calendar date`, 'write a real day as YYYY-MM-DD');
     }
     for (const id of Object.keys(t.expect.indicators ?? {})) {

@@ -16,7 +16,7 @@ import {
   type FactType,
   type IrIssue,
 } from '@rubric/model';
-import { isValidDate } from './dates.js';
+import { isCalendarDate } from '@rubric/model';
 import { constantNumber } from './fold.js';
 import type { Binding, Scope } from './scope.js';
 
@@ -222,7 +222,7 @@ class TypeChecker {
       case 'text':
         return { kind: 'text' };
       case 'date':
-        if (!isValidDate(e.value)) {
+        if (!isCalendarDate(e.value)) {
           this.report(`${path}/value`, 'rubric/bad-date', `\`${e.value}\` is not a calendar date`, 'write a real day as YYYY-MM-DD');
         }
         return { kind: 'date' };

@@ -4,18 +4,9 @@
  * defaults. Errors are per-field, with the JSON path and words a person understands.
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { Decimal, didYouMean, type Fact, type Rubric, type SubjectError } from '@rubric/model';
+import { Decimal, didYouMean, isCalendarDate, type Fact, type Rubric, type SubjectError } from '@rubric/model';
 import { inputSchema } from './input-schema.js';
 import type { RecordValue, Value } from './values.js';
-
-/** Whether `YYYY-MM-DD` names a real calendar day. */
-export function isCalendarDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
-}
 
 /** A subject reader for one rubric: validation compiled once. */
 export class SubjectReader {

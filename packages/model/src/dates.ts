@@ -19,7 +19,7 @@ export function dayNumber(text: string): number | undefined {
 }
 
 /** Whether a text is a real `YYYY-MM-DD` calendar day (2022-02-30 is not). */
-export function isValidDate(text: string): boolean {
+export function isCalendarDate(text: string): boolean {
   return dayNumber(text) !== undefined;
 }
 
