@@ -3,6 +3,8 @@
  * as `file:line:col severity code: message` with a hint and the source line (text), or as
  * JSON. Exit 0 when no file has errors, 1 when one has, 2 when one cannot be read.
  */
+import { Option, type Command } from 'commander';
+import type { CommandContext } from './register.js';
 import { formatDiagnostic, hasErrors, type Diagnostic } from '@rubric/rubric';
 import type { Io } from '../io.js';
 import { Sink } from '../io.js';
@@ -58,4 +60,32 @@ export async function runCheck(files: readonly string[], options: CheckOptions, 
   }
   if (unreadable) return 2;
   return reports.every((r) => r.ok) ? 0 : 1;
+}
+
+const CHECK_HELP = `
+Reads each rubric file (YAML, or IR JSON) and checks it: syntax, unknown keys, names,
+types, totals. Every problem is printed to stderr as \`file:line:col severity code: message\`
+with a hint and the source line, then a one-line summary. Warnings do not fail the check.
+
+Examples:
+  $ rubric check rubric.yaml
+  $ rubric check rubrics/*/*.yaml
+  $ rubric check rubric.yaml --format json
+
+Exit codes: 0 no errors (warnings allowed); 1 some file has errors; 2 bad usage or a file
+that cannot be read.
+`;
+
+/** Adds `rubric check` to the program. */
+export function registerCheck(program: Command, ctx: CommandContext): void {
+  program
+    .command('check')
+    .description('check rubric files and report every problem with its file, line and column')
+    .argument('<file...>', 'rubric files (.yaml, .yml or .json)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .showHelpAfterError('(see `rubric check --help`)')
+    .addHelpText('after', CHECK_HELP)
+    .action(async (files: string[], opts: { format: CheckFormat }) => {
+      ctx.setCode(await runCheck(files, { format: opts.format }, ctx.io));
+    });
 }

@@ -3,6 +3,8 @@
  * result per record, in input order, in the chosen format. Records that cannot be read come
  * out `invalid` in their place; the batch always goes on.
  */
+import { Option, type Command } from 'commander';
+import type { CommandContext } from './register.js';
 import {
   coerceTextRecord,
   compileRubric,
@@ -15,12 +17,12 @@ import {
 } from '@rubric/rubric';
 import { InputError, UsageError } from '../errors.js';
 import { colorsFor, Sink, type Io } from '../io.js';
-import type { DataFormat, DataItem } from '../data/data-item.js';
+import { DATA_FORMATS, type DataFormat, type DataItem } from '../data/data-item.js';
 import { dataFormatOf, openData, readRecords, reasonOf } from '../data/read-records.js';
 import { createWriter, isMachineFormat } from '../output/create-writer.js';
 import { renderExplanation } from '../output/explain.js';
 import { openOutFile, type OutFile } from '../output/out-file.js';
-import { emptyCounts, type Counts, type OutputFormat, type RecordPosition, type ResultWriter, type RunInfo } from '../output/writer.js';
+import { OUTPUT_FORMATS, emptyCounts, type Counts, type OutputFormat, type RecordPosition, type ResultWriter, type RunInfo } from '../output/writer.js';
 import { isUnreadable, loadRubricAt, plural, sourceOf } from './load.js';
 
 /** Options of `rubric eval`, as parsed from the command line. */
@@ -240,4 +242,49 @@ export async function runEval(rubricFile: string, options: EvalOptions, io: Io):
     err.detach();
     if (out) await out.abort();
   }
+}
+
+const EVAL_HELP = `
+Evaluates every record of a data file against a rubric and writes one result per record,
+in input order. The data format comes from the file name: .csv (a header row of fact ids
+and \`id\`; lines starting with # are comments), .jsonl / .ndjson (one JSON object per line),
+.json (an array, or an object with a \`subjects\` array), .yaml / .yml (a list). CSV and
+JSON Lines are streamed. A record that cannot be read (a ragged CSV row, a line that is
+not JSON) comes out \`invalid\` in its place and the batch goes on.
+
+Formats: table (default: aligned, for people), json (an array), jsonl (one result per
+line), csv (one row per subject, a column per section and indicator), md (a Markdown table).
+
+Examples:
+  $ rubric eval rubric.yaml --data subjects.csv --as-of 2022-06-20
+  $ rubric eval rubric.yaml --data subjects.jsonl --format jsonl --out results.jsonl
+  $ rubric eval rubric.yaml --data subjects.csv --explain BJ-DC-002
+  $ cat subjects.csv | rubric eval rubric.yaml --data - --data-format csv --format csv
+
+Exit codes: 0 every record was scored (pass, fail or vetoed); 1 some record is invalid;
+2 bad usage, an unreadable rubric or data file, or a rubric with errors.
+`;
+
+/** Adds `rubric eval` to the program. */
+export function registerEval(program: Command, ctx: CommandContext): void {
+  program
+    .command('eval')
+    .description('evaluate every record of a data file against a rubric')
+    .argument('<rubric>', 'the rubric file (.yaml, .yml or .json)')
+    .requiredOption('--data <file>', 'the data file, or - for standard input (with --data-format)')
+    .addOption(new Option('--data-format <format>', 'the data format, when the file name does not tell').choices([...DATA_FORMATS]))
+    .option('--as-of <date>', 'evaluation date, YYYY-MM-DD (default: today, UTC)')
+    .addOption(new Option('--format <format>', 'output format').choices([...OUTPUT_FORMATS]).default('table'))
+    .option('--explain <id>', 'also explain the subject with this id, indicator by indicator')
+    .option('--out <file>', 'write the output to this file (replaced only when the run completes)')
+    .showHelpAfterError('(see `rubric eval --help`)')
+    .addHelpText('after', EVAL_HELP)
+    .action(async (rubric: string, opts: { data: string; dataFormat?: DataFormat; asOf?: string; format: OutputFormat; explain?: string; out?: string }) => {
+      const options: EvalOptions = { data: opts.data, format: opts.format };
+      if (opts.dataFormat !== undefined) options.dataFormat = opts.dataFormat;
+      if (opts.asOf !== undefined) options.asOf = opts.asOf;
+      if (opts.explain !== undefined) options.explain = opts.explain;
+      if (opts.out !== undefined) options.out = opts.out;
+      ctx.setCode(await runEval(rubric, options, ctx.io));
+    });
 }

@@ -3,6 +3,8 @@
  * which pass, what differs for those that fail, and which indicator branches no test reaches.
  * Exit 0 when every test passes, 1 when one fails, 2 when a rubric cannot be read or has errors.
  */
+import { Option, type Command } from 'commander';
+import type { CommandContext } from './register.js';
 import {
   compileRubric,
   escapeControl,
@@ -100,4 +102,31 @@ export async function runTest(files: readonly string[], options: TestOptions, io
   }
   if (broken) return 2;
   return reports.every((r) => r.tests.every((t) => t.ok)) ? 0 : 1;
+}
+
+const TEST_HELP = `
+Runs the test cases kept in each rubric file (its \`tests:\` list: a subject, an as-of date,
+and the expected outcome, total, pass mark, indicator points and reasons), prints each test
+with what differs when it fails, and the indicator rule branches no test reaches.
+
+Examples:
+  $ rubric test rubrics/beijing-epidemic-free-community/2022-06.yaml
+  $ rubric test rubric.yaml --format json
+
+Exit codes: 0 every test passes; 1 some test fails; 2 bad usage, or a rubric that cannot be
+read or has errors.
+`;
+
+/** Adds `rubric test` to the program. */
+export function registerTest(program: Command, ctx: CommandContext): void {
+  program
+    .command('test')
+    .description("run the test cases kept in rubric files and report branch coverage")
+    .argument('<file...>', 'rubric files (.yaml, .yml or .json)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .showHelpAfterError('(see `rubric test --help`)')
+    .addHelpText('after', TEST_HELP)
+    .action(async (files: string[], opts: { format: TestFormat }) => {
+      ctx.setCode(await runTest(files, { format: opts.format }, ctx.io));
+    });
 }
