@@ -33,7 +33,7 @@ describe('rubric test', () => {
     expect(r.stdout).toContain('total: expected 19, got 20');
     const j = rubric(['test', 'tiny.yaml', '--format', 'json'], { cwd });
     expect(j.status).toBe(1);
-    expect(JSON.parse(j.stdout)[0].tests[0]).toEqual({ name: 'full marks pass', ok: false, failures: ['total: expected 19, got 20'] });
+    expect(JSON.parse(j.stdout).rubrics[0].tests[0]).toMatchObject({ name: 'full marks pass', ok: false, failures: ['total: expected 19, got 20'] });
   });
 
   it('exit 2 for a rubric with errors or one that cannot be read', () => {

@@ -6,7 +6,8 @@ import pc from 'picocolors';
 
 /** The part of a writable stream the command uses (`process.stdout` is one). */
 export interface OutStream {
-  write(chunk: string): boolean;
+  /** Text, or UTF-8 bytes (`rubric eval --jobs N` writes its workers' output as bytes). */
+  write(chunk: string | Uint8Array): boolean;
   once(event: 'drain', listener: () => void): unknown;
   on?(event: 'error', listener: (err: Error) => void): unknown;
   off?(event: 'error', listener: (err: Error) => void): unknown;
@@ -79,10 +80,10 @@ export class Sink {
     stream.on?.('error', this.onError);
   }
 
-  /** Writes `text`, resolving once the stream can take more. */
-  async write(text: string): Promise<void> {
+  /** Writes `text` (or UTF-8 bytes), resolving once the stream can take more. */
+  async write(text: string | Uint8Array): Promise<void> {
     if (this.failure) throw new OutputError(this.failure);
-    if (text === '') return;
+    if (text.length === 0) return;
     if (!this.stream.write(text)) {
       await new Promise<void>((resolve) => {
         this.wake = resolve;

@@ -7,14 +7,21 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { escapeControl } from '@rubric/rubric';
 import { registerCheck } from './commands/check.js';
+import { registerConvert } from './commands/convert.js';
+import { registerFmt } from './commands/fmt.js';
+import { registerCompile } from './commands/compile.js';
 import { registerEval } from './commands/eval.js';
 import type { CommandRegistration } from './commands/register.js';
 import { registerTest } from './commands/test.js';
+import { registerTemplate } from './commands/template.js';
+import { registerTui } from './commands/tui.js';
+import { registerDiff } from './commands/diff.js';
+import { registerVerify } from './commands/verify.js';
 import { InputError, UsageError } from './errors.js';
 import { OutputError, type Io } from './io.js';
 
 /** Every command, in the order `rubric --help` lists them. A new command adds one line here. */
-const COMMANDS: readonly CommandRegistration[] = [registerCheck, registerTest, registerEval];
+const COMMANDS: readonly CommandRegistration[] = [registerCheck, registerFmt, registerConvert, registerTest, registerEval, registerTemplate, registerTui, registerDiff, registerVerify, registerCompile];
 
 /** The process's streams, and the types `main` takes. */
 export { processIo, type Io, type OutStream } from './io.js';

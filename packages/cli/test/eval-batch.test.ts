@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isIsoDate, progressLine, runBatch, todayUtc } from '../src/commands/eval.js';
+import { isIsoDate, runBatch, todayUtc } from '../src/commands/eval.js';
 import { readRecords } from '../src/data/read-records.js';
 import type { DataItem } from '../src/data/data-item.js';
 import { InputError } from '../src/errors.js';
@@ -166,25 +166,5 @@ describe('dates', () => {
     expect(isIsoDate('2022-6-20')).toBe(false);
     expect(isIsoDate('20220620')).toBe(false);
     expect(todayUtc(new Date('2022-06-20T23:30:00-05:00'))).toBe('2022-06-21');
-  });
-});
-
-describe('progressLine', () => {
-  it('shows progress only after a second, at most four times a second, and clears it', () => {
-    let t = 0;
-    const stderr = new MemoryStream();
-    const p = progressLine({ stdout: new MemoryStream(), stderr, isTTY: false, cwd: '.' }, () => t);
-    p.update(1);
-    t = 999;
-    p.update(2);
-    expect(stderr.text).toBe('');
-    t = 1000;
-    p.update(3);
-    t = 1100;
-    p.update(4);
-    t = 1300;
-    p.update(5);
-    p.clear();
-    expect(stderr.text).toBe('\r… 3 records\r… 5 records\r\u001b[K');
   });
 });

@@ -48,11 +48,16 @@ export const CALL_ARITY: Record<CallFn, readonly [number, number]> = {
   abs: [1, 1],
 };
 
-/** Words that cannot be names because the expression language uses them. */
+/**
+ * Words that cannot be names: the expression language's own, and the names that
+ * change a plain JavaScript object's prototype when used as a key (facts become
+ * object keys in subjects, schemas and results).
+ */
 export const RESERVED_WORDS: ReadonlySet<string> = new Set([
   'and', 'or', 'not', 'if', 'then', 'else', 'in', 'is', 'where', 'true', 'false', 'date',
   ...CALL_FNS,
   ...AGGREGATE_FNS,
+  '__proto__', 'constructor', 'prototype',
 ]);
 
 /** Identifier syntax shared by facts, parameters, indicators and every other id. */

@@ -89,4 +89,9 @@ export interface EvaluationResult {
   asOf: string;
   rubric: { id: string; version: string; hash: string };
   explanation?: Explanation;
+  /**
+   * The subject's data exactly as it was evaluated (`rubric eval --record-facts`), so that
+   * `rubric verify` can recompute the result later. Absent unless asked for.
+   */
+  subject?: Record<string, unknown>;
 }

@@ -2,10 +2,64 @@
  * The public facade: load a rubric from a file (DSL, YAML or IR JSON, by extension),
  * check it, compile it, evaluate subjects.
  */
-export { runRubricTests, ruleBranches, type RubricTestReport, type TestCaseResult, type TestMismatch } from './run-tests.js';
+export {
+  runRubricTests,
+  ruleBranches,
+  measureCoverage,
+  meetsCoverage,
+  passMarkChoices,
+  percentOf,
+  COVERAGE_KINDS,
+  type RubricTestReport,
+  type RunTestsOptions,
+  type TestCaseResult,
+  type TestMismatch,
+  type Coverage,
+  type CoverageItem,
+  type CoverageKind,
+} from './run-tests.js';
+export {
+  loadRubricFolder,
+  checkVersions,
+  versionAsOf,
+  findVersion,
+  inPeriod,
+  isDirectory,
+  isTestFileName,
+  notARubric,
+  type RubricFolder,
+  type RubricVersion,
+  type SkippedFile,
+  type FolderOptions,
+  type VersionInput,
+  type VersionLookup,
+} from './versions.js';
+export { loadTestFile, ownTests, routeTestFiles, type LocatedTestCase, type TestFile } from './test-files.js';
+export { verifyResult, countStatuses, type VerifyDifference, type VerifyEntry, type VerifyStatus, type RubricLookup } from './verify.js';
+export {
+  diffRubrics,
+  isEmptyDiff,
+  measureImpact,
+  compareResults,
+  ImpactBuilder,
+  impactDates,
+  renderDiffText,
+  renderDiffMarkdown,
+  renderImpactText,
+  renderImpactMarkdown,
+  escapeMarkdown,
+  DIFF_SCHEMA,
+  DIFF_FORMAT,
+} from '@rubric/diff';
+export type { RubricDiff, Change, ChangeTarget, ChangeKind, Impact, SubjectImpact, ImpactCause, ResultPair, IndicatorGroup, DiffColors } from '@rubric/diff';
 export { loadRubric, loadRubricText, type LoadedRubric, type SourceFormat, sourceFormatOf } from './load.js';
+/** The front ends and printers, for formatting and converting rubric files (`rubric fmt`, `rubric convert`). */
+export { parseDslRubric, printDslRubric, type DslParseResult, type DslComment, type FrontEndResult, type PrintDslOptions } from '@rubric/dsl';
+export { parseYamlRubric, printYamlRubric } from '@rubric/yaml';
 export { compileRubric, checkRubric, inputSchema, coerceTextRecord, RESULT_SCHEMA } from '@rubric/engine';
 export type { CompiledRubric, EvaluateOptions, CoercedRecord, JsonSchema } from '@rubric/engine';
+export { emitStandaloneModule, emitTypeDeclarations, generateEvaluatorSource, CodegenError } from '@rubric/engine';
+export type { CompileOptions, StandaloneOptions, EvaluatorSource, GenerateOptions } from '@rubric/engine';
 export {
   formatDiagnostic,
   hasErrors,

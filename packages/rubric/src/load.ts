@@ -11,10 +11,11 @@ import {
   type SourceMap,
 } from '@rubric/model';
 import { parseYamlRubric } from '@rubric/yaml';
+import { parseDslRubric } from '@rubric/dsl';
 import { checkRubric } from '@rubric/engine';
 
 /** The source languages a rubric file can be written in. */
-export type SourceFormat = 'yaml' | 'json';
+export type SourceFormat = 'dsl' | 'yaml' | 'json';
 
 /** A rubric read from a file: the IR when it has no errors, and every diagnostic. */
 export interface LoadedRubric {
@@ -31,6 +32,7 @@ export interface LoadedRubric {
 /** The source format a file name implies, or undefined for an unknown extension. */
 export function sourceFormatOf(file: string): SourceFormat | undefined {
   const ext = extname(file).toLowerCase();
+  if (ext === '.rubric') return 'dsl';
   if (ext === '.yaml' || ext === '.yml') return 'yaml';
   if (ext === '.json') return 'json';
   return undefined;
@@ -71,7 +73,7 @@ export async function loadRubric(file: string): Promise<LoadedRubric> {
 export function loadRubricText(source: string, file: string, format: SourceFormat): LoadedRubric {
   // A UTF-8 byte order mark is common in files saved by Windows editors.
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
-  const front = format === 'yaml' ? parseYamlRubric(text, file) : parseJsonRubric(text, file);
+  const front = format === 'dsl' ? parseDslRubric(text, file) : format === 'yaml' ? parseYamlRubric(text, file) : parseJsonRubric(text, file);
   const result: LoadedRubric = { file, format, source: text, diagnostics: front.diagnostics, sourceMap: front.sourceMap };
   if (!front.rubric || hasErrors(front.diagnostics)) return result;
   let issues;

@@ -42,3 +42,5 @@ export function parseYamlRubric(text: string, file: string): FrontEndResult {
 export function printYamlRubric(rubric: Rubric): string {
   return printYaml(rubric);
 }
+
+export { parseYamlTestFile, TEST_FILE_KEYS, type TestFileResult } from './read-test-file.js';

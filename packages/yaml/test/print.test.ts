@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseExpression } from '@rubric/dsl';
-import { IR_FORMAT, formatExpr, validateIr, type Expr, type Fact, type Rubric } from '@rubric/model';
+import { IR_FORMAT, validateIr, type Expr, type Fact, type Rubric } from '@rubric/model';
 import { parseYamlRubric, printYamlRubric } from '../src/index.js';
 import { FULL_YAML, SMALL_YAML } from './fixtures.js';
+import { TRICKY_TEXTS, rubricArb } from '../../../test/support/arbitrary-rubric.js';
 
 /** The tree the expression parser gives for a text. */
 function ex(text: string): Expr {
@@ -42,11 +43,6 @@ function base(overrides: Partial<Rubric> = {}): Rubric {
   };
 }
 
-const TRICKY_TEXTS = [
-  'true', 'false', 'null', '~', '123', '1.10', '0x1F', '.inf', '-', '- x', 'a: b', 'a #b', '#x', '[x', '{x', '"dq', "'sq", '*a', '&a', '!t',
-  '|', '>', '%x', '@x', '`x', '', ' lead', 'trail ', 'two\nlines', 'tail\n', '\ttab', 'ctl\u0001', 'ls\u2028ps\u2029', 'yes', 'no', 'on',
-  '2022-06-14', '严格落实"四件套"查验措施，坚持24小时卡口值守，'.repeat(10), '😀 emoji', '\\back', '---', '...', '? q', ': c',
-];
 
 describe('printYamlRubric', () => {
   it('round-trips the full example', () => {
@@ -243,117 +239,6 @@ describe('printYamlRubric', () => {
 });
 
 // ---------------------------------------------------------------- a property over small IRs
-
-const idArb = fc.constantFrom('a', 'b', 'c_1', 'x', 'rate', 'Level', '_u');
-const textArb = fc.oneof(fc.string({ maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 8 }), fc.constantFrom(...TRICKY_TEXTS));
-const decimalArb = fc
-  .tuple(fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.integer({ min: 0, max: 4 }))
-  .map(([n, k]) => Number(`${n}e-${k}`));
-const nonNegArb = decimalArb.map(Math.abs);
-const dateArb = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-
-const exprArb: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => ({
-  e: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    decimalArb.map((n): Expr => ({ kind: 'number', value: String(Math.abs(n)) })),
-    fc.boolean().map((value): Expr => ({ kind: 'boolean', value })),
-    textArb.map((value): Expr => ({ kind: 'text', value })),
-    idArb.map((name): Expr => ({ kind: 'ref', name })),
-    dateArb.map((value): Expr => ({ kind: 'date', value })),
-    tie('e').map((operand): Expr => ({ kind: 'unary', op: 'neg', operand })),
-    tie('e').map((operand): Expr => ({ kind: 'unary', op: 'not', operand })),
-    fc.tuple(fc.constantFrom('+', '-', '*', '/', '==', '<', 'and', 'or') as fc.Arbitrary<'+'>, tie('e'), tie('e')).map(([op, left, right]): Expr => ({ kind: 'binary', op, left, right })),
-    fc.tuple(tie('e'), tie('e'), tie('e')).map(([cond, then, otherwise]): Expr => ({ kind: 'if', cond, then, else: otherwise })),
-    fc.tuple(tie('e'), tie('e')).map(([a, b]): Expr => ({ kind: 'call', fn: 'max', args: [a, b] })),
-  ),
-})).e;
-
-/** What the expression parser reads back from a printed tree (the YAML round trip is under test, not the parser's). */
-const canonicalExprArb = exprArb.map((e) => parseExpression(formatExpr(e)).expr).filter((e): e is Expr => e !== undefined);
-
-const factArb: fc.Arbitrary<Fact> = fc.oneof(
-  fc.record({ label: textArb, kind: fc.constantFrom('boolean', 'ratio', 'date', 'text' as const) }).map(({ label, kind }): Fact => ({ id: '', label, type: { kind } as Fact['type'], required: true })),
-  fc.record({ label: textArb, min: fc.option(decimalArb, { nil: undefined }), d: fc.option(decimalArb, { nil: undefined }) }).map(({ label, min, d }): Fact => {
-    const f: Fact = { id: '', label, type: min === undefined ? { kind: 'decimal' } : { kind: 'decimal', min: Math.min(min, d ?? min) }, required: d === undefined };
-    if (d !== undefined) f.default = d;
-    return f;
-  }),
-  fc.record({ label: textArb, levels: fc.uniqueArray(textArb.filter((s) => s !== ''), { minLength: 1, maxLength: 4 }), labels: fc.array(fc.option(textArb, { nil: undefined }), { maxLength: 4 }) }).map(({ label, levels, labels }): Fact => ({
-    id: '',
-    label,
-    type: { kind: 'level', levels: levels.map((value, i) => (labels[i] === undefined ? { value } : { value, label: labels[i] })) },
-    required: true,
-  })),
-);
-
-/** JSON data as subjects hold it (numbers of at most 15 significant digits). */
-const jsonArb: fc.Arbitrary<unknown> = fc.letrec<{ j: unknown }>((tie) => ({
-  j: fc.oneof(
-    { depthSize: 'small' },
-    fc.constant(null),
-    fc.boolean(),
-    decimalArb,
-    textArb,
-    fc.array(tie('j'), { maxLength: 3 }),
-    fc.dictionary(textArb, tie('j'), { maxKeys: 3 }),
-  ),
-})).j;
-
-const rubricArb: fc.Arbitrary<Rubric> = fc
-  .record({
-    title: textArb,
-    version: textArb.filter((s) => s !== ''),
-    description: fc.option(textArb, { nil: undefined }),
-    from: dateArb,
-    total: nonNegArb,
-    facts: fc.array(factArb, { maxLength: 4 }),
-    passMark: fc.oneof(nonNegArb.map((value) => ({ value, overrides: [] as { when: Expr; value: number }[] })), fc.record({ value: decimalArb, overrides: fc.array(fc.record({ when: canonicalExprArb, value: decimalArb }), { maxLength: 2 }) })),
-    labelled: fc.boolean(),
-    indicators: fc.array(
-      fc.record({
-        title: textArb,
-        max: nonNegArb,
-        rule: fc.oneof(
-          canonicalExprArb.map((points) => ({ kind: 'expression' as const, points })),
-          fc.record({ cases: fc.array(fc.record({ when: canonicalExprArb, points: canonicalExprArb }), { maxLength: 3 }), otherwise: canonicalExprArb }).map((c) => ({ kind: 'cases' as const, ...c })),
-          fc.record({ mode: fc.constantFrom('award', 'deduct' as const), items: fc.array(fc.record({ title: textArb, points: nonNegArb, cond: canonicalExprArb, isCount: fc.boolean() }), { maxLength: 3 }) }).map(({ mode, items }) => ({
-            kind: 'checklist' as const,
-            mode,
-            items: items.map((it, i) => (it.isCount ? { id: `k${i}`, title: it.title, points: it.points, count: it.cond } : { id: `k${i}`, title: it.title, points: it.points, when: it.cond })),
-          })),
-        ),
-      }),
-      { maxLength: 4 },
-    ),
-    floor: fc.oneof(fc.constant(null), fc.constant(0), decimalArb),
-    grades: fc.array(fc.record({ label: textArb, min: decimalArb }), { maxLength: 2 }),
-    deductions: fc.array(fc.record({ reason: textArb, amount: nonNegArb, when: canonicalExprArb, cap: fc.option(nonNegArb, { nil: undefined }) }), { maxLength: 2 }),
-    // Through JSON: plain prototypes, `-0` as 0, as subject data would arrive.
-    subject: fc.dictionary(textArb, jsonArb, { maxKeys: 3 }).map((d) => JSON.parse(JSON.stringify(d)) as Record<string, unknown>),
-  })
-  .map((g): Rubric => {
-    const ir: Rubric = base({
-      title: g.title,
-      version: g.version,
-      effective: { from: g.from },
-      total: g.total,
-      facts: g.facts.map((f, i) => ({ ...f, id: `f${i}` })),
-      parameters: [{ id: 'pass_mark', ...(g.labelled ? { label: 'PM' } : {}), periods: [g.passMark] }],
-      passMark: 'pass_mark',
-      sections: [{ id: 's', title: 'S', indicators: g.indicators.map((ind, i) => ({ id: `i${i}`, title: ind.title, max: ind.max, rule: ind.rule })) }],
-      deductions: g.deductions.map((d, i) => {
-        const out: Rubric['deductions'][number] = { id: `d${i}`, reason: d.reason, kind: 'conditional', when: d.when, amount: d.amount };
-        if (d.cap !== undefined) out.cap = d.cap;
-        return out;
-      }),
-      floor: g.floor,
-      grades: g.grades,
-      tests: [{ name: 't', subject: g.subject, expect: {} }],
-    });
-    if (g.description !== undefined) ir.description = g.description;
-    // fast-check builds some records without a prototype; IR is plain JSON.
-    return JSON.parse(JSON.stringify(ir)) as Rubric;
-  });
 
 describe('printYamlRubric property', () => {
   it('parse(print(ir)) equals ir for generated rubrics', () => {

@@ -5,16 +5,9 @@
  */
 import { Option, type Command } from 'commander';
 import type { CommandContext } from './register.js';
-import {
-  coerceTextRecord,
-  compileRubric,
-  escapeControl,
-  formatDiagnostic,
-  hasErrors,
-  type CompiledRubric,
-  type EvaluateOptions,
-  type EvaluationResult,
-} from '@rubric/rubric';
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { coerceTextRecord, compileRubric, escapeControl, formatDiagnostic, hasErrors, type CompiledRubric } from '@rubric/rubric';
 import { InputError, UsageError } from '../errors.js';
 import { colorsFor, Sink, type Io } from '../io.js';
 import { DATA_FORMATS, type DataFormat, type DataItem } from '../data/data-item.js';
@@ -23,7 +16,16 @@ import { createWriter, isMachineFormat } from '../output/create-writer.js';
 import { renderExplanation } from '../output/explain.js';
 import { openOutFile, type OutFile } from '../output/out-file.js';
 import { OUTPUT_FORMATS, emptyCounts, type Counts, type OutputFormat, type RecordPosition, type ResultWriter, type RunInfo } from '../output/writer.js';
-import { isUnreadable, loadRubricAt, plural, sourceOf } from './load.js';
+import { isUnreadable, plural, sourceOf } from './load.js';
+import type { BatchOutcome, Explained } from '../batch/outcome.js';
+import { idOf, positionOf, resultFor } from '../batch/score.js';
+import { runParallelBatch } from '../batch/run-parallel.js';
+import { progressBar, type Progress } from '../output/progress.js';
+import { loadRubricArg } from './rubric-arg.js';
+import { recordFacts } from './record-facts.js';
+
+export { resultFor } from '../batch/score.js';
+export type { BatchOutcome, Explained } from '../batch/outcome.js';
 
 /** Options of `rubric eval`, as parsed from the command line. */
 export interface EvalOptions {
@@ -33,6 +35,12 @@ export interface EvalOptions {
   format: OutputFormat;
   explain?: string;
   out?: string;
+  /** Worker threads to evaluate with (default 1: on the main thread). */
+  jobs?: number;
+  /** Put each subject's data in its result (`subject`), for `rubric verify`; json and jsonl only. */
+  recordFacts?: boolean;
+  /** Which evaluator scores: the generated one (default) or the reference interpreter, for auditors. */
+  evaluator?: 'generated' | 'reference';
 }
 
 /** Whether `s` is a real calendar date written YYYY-MM-DD. */
@@ -47,12 +55,6 @@ export function todayUtc(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 
-/** A subject's id as `--explain` compares it: ids may be text or integers in the data. */
-function idOf(item: DataItem): string | undefined {
-  const id = item.record ? item.record['id'] : item.id;
-  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
-}
-
 /** What {@link runBatch} needs: a compiled rubric, the records, and where results go. */
 export interface BatchOptions {
   compiled: CompiledRubric;
@@ -64,37 +66,6 @@ export interface BatchOptions {
   explainId?: string;
   /** Called after each record with the number done so far. */
   onProgress?: (done: number) => void;
-}
-
-/** The explained subject, if any. */
-export interface Explained {
-  result: EvaluationResult;
-  at: RecordPosition;
-  /** How many records had the id (only the first is explained). */
-  matches: number;
-}
-
-/** What a batch produced besides its output. */
-export interface BatchOutcome {
-  counts: Counts;
-  explained?: Explained;
-}
-
-/** Scores one item; an engine failure on one record becomes that record's error, not the batch's. */
-export function resultFor(compiled: CompiledRubric, item: DataItem, asOf: string, explain: boolean): EvaluationResult {
-  if (item.error || !item.record) {
-    const error = item.error ?? { path: '', code: 'data/unreadable', message: `record ${item.index}: unreadable` };
-    return compiled.invalid(item.id ?? null, [error], { asOf });
-  }
-  const options: EvaluateOptions = { asOf };
-  if (explain) options.explain = true;
-  if (item.inputErrors && item.inputErrors.length > 0) options.inputErrors = item.inputErrors;
-  try {
-    return compiled.evaluate(item.record, options);
-  } catch (e) {
-    const id = idOf(item) ?? null;
-    return compiled.invalid(id, [{ path: '', code: 'internal/evaluate-failed', message: `the evaluator failed on this record: ${(e as Error).message}` }], { asOf });
-  }
 }
 
 /**
@@ -117,7 +88,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchOutcome> {
       const wanted = o.explainId !== undefined && idOf(item) === o.explainId;
       if (wanted) matches++;
       const result = resultFor(o.compiled, item, o.asOf, wanted && !explained);
-      const at: RecordPosition = item.line === undefined ? { index: item.index } : { index: item.index, line: item.line };
+      const at: RecordPosition = positionOf(item);
       if (wanted && !explained) explained = { result, at, matches: 0 };
       counts[result.outcome]++;
       counts.total++;
@@ -134,26 +105,35 @@ export async function runBatch(o: BatchOptions): Promise<BatchOutcome> {
   return explained ? { counts, explained } : { counts };
 }
 
-/**
- * A progress line on a terminal's stderr for long runs (`… 120000 records`): shown after the
- * first second, redrawn at most four times a second, cleared at the end.
- */
-export function progressLine(io: Io, now: () => number = Date.now): { update: (done: number) => void; clear: () => void } {
-  const start = now();
-  let last = 0;
-  let shown = false;
-  return {
-    update(done: number) {
-      const t = now();
-      if (t - start < 1000 || t - last < 250) return;
-      last = t;
-      shown = true;
-      io.stderr.write(`\r… ${done} records`);
-    },
-    clear() {
-      if (shown) io.stderr.write('\r\u001b[K');
-    },
-  };
+/** The most worker threads `--jobs` takes. */
+export const MAX_JOBS = 64;
+
+/** Reads `--jobs`: a whole number from 1 to {@link MAX_JOBS}. */
+export function parseJobs(text: string): number {
+  const n = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1 || n > MAX_JOBS) {
+    throw new UsageError(`--jobs must be a whole number from 1 to ${MAX_JOBS}, not \`${escapeControl(text)}\``, 'eval');
+  }
+  return n;
+}
+
+/** Counts the UTF-8 bytes of text chunks as they pass, for the progress bar. */
+async function* countingBytes(chunks: AsyncIterable<string>, add: (n: number) => void): AsyncGenerator<string> {
+  for await (const chunk of chunks) {
+    add(Buffer.byteLength(chunk, 'utf8'));
+    yield chunk;
+  }
+}
+
+/** The size of the data file in bytes, or undefined for standard input or when it cannot be told. */
+async function dataSize(file: string, cwd: string): Promise<number | undefined> {
+  if (file === '-') return undefined;
+  try {
+    const s = await stat(resolve(cwd, file));
+    return s.isFile() ? s.size : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Runs `rubric eval` and returns the exit code. */
@@ -171,14 +151,16 @@ export async function runEval(rubricFile: string, options: EvalOptions, io: Io):
     );
   }
   if (options.out === '-') throw new UsageError('--out needs a file name (leave it out to write to standard output)', 'eval');
+  if (options.recordFacts && options.format !== 'json' && options.format !== 'jsonl') throw new UsageError('--record-facts needs --format json or jsonl', 'eval');
 
   const err = new Sink(io.stderr);
   let out: OutFile | undefined;
   let sink: Sink | undefined;
-  let progress: ReturnType<typeof progressLine> | undefined;
+  let progress: Progress | undefined;
   try {
     // The rubric: any error means no evaluation.
-    const loaded = await loadRubricAt(rubricFile, io.cwd);
+    // A folder of versions gives the one in force on the as-of date (rubric-arg.ts).
+    const loaded = await loadRubricArg(rubricFile, asOf, io.cwd, err);
     for (const d of loaded.diagnostics) await err.write(`${formatDiagnostic(d, sourceOf(loaded))}\n\n`);
     if (!loaded.rubric || hasErrors(loaded.diagnostics)) {
       const n = loaded.diagnostics.filter((d) => d.severity === 'error').length;
@@ -187,7 +169,8 @@ export async function runEval(rubricFile: string, options: EvalOptions, io: Io):
       }
       return 2;
     }
-    const compiled = compileRubric(loaded.rubric);
+    const compileOptions = options.evaluator !== undefined ? { evaluator: options.evaluator } : {};
+    const compiled = compileRubric(loaded.rubric, compileOptions);
     const { from, until } = compiled.rubric.effective;
     if (asOf < from || (until !== undefined && asOf > until)) {
       await err.write(`note: as of ${asOf} is outside the rubric's effective period ${from} … ${until ?? 'open-ended'}\n`);
@@ -200,24 +183,50 @@ export async function runEval(rubricFile: string, options: EvalOptions, io: Io):
         throw new InputError(`cannot write the output file ${escapeControl(options.out)}: ${reasonOf(e)}`);
       }
     }
-    const chunks = await openData(options.data, io.cwd, io.stdin);
+    let chunks = await openData(options.data, io.cwd, io.stdin);
     const rubric = compiled.rubric;
-    const items = readRecords(chunks, dataFormat, { coerce: (cells) => coerceTextRecord(rubric, cells) });
     const toTerminal = out === undefined && io.isTTY;
+    // The bar goes to stderr when it is a terminal, and not when the results themselves go
+    // to the same terminal (the table), where it would be drawn over them.
+    if (io.stderrIsTTY === true && !toTerminal) {
+      let bytes = 0;
+      chunks = countingBytes(chunks, (n) => (bytes += n));
+      const totalBytes = await dataSize(options.data, io.cwd);
+      const now = io.now;
+      progress = progressBar(io.stderr, {
+        bytesRead: () => bytes,
+        ...(totalBytes !== undefined ? { totalBytes } : {}),
+        ...(now ? { now: () => now().getTime() } : {}),
+      });
+    }
+    const coerce = (cells: Record<string, string>) => coerceTextRecord(rubric, cells);
     sink = new Sink(out ? out.stream : io.stdout);
     const colors = colorsFor(toTerminal, env);
-    const writer = createWriter(options.format, { colors, tty: toTerminal });
-    progress = io.stderrIsTTY === true && !toTerminal ? progressLine(io) : undefined;
-    const batch = await runBatch({
-      compiled,
-      items,
-      writer,
-      sink,
-      asOf,
-      ...(options.explain !== undefined ? { explainId: options.explain } : {}),
-      ...(progress ? { onProgress: progress.update } : {}),
-    });
-    progress?.clear();
+    const plainWriter = createWriter(options.format, { colors, tty: toTerminal });
+    // --record-facts: records are read on this thread and carried over to their results.
+    const recording = options.recordFacts ? recordFacts(readRecords(chunks, dataFormat, { coerce }), plainWriter) : undefined;
+    const writer = recording?.writer ?? plainWriter;
+    const explainId = options.explain !== undefined ? { explainId: options.explain } : {};
+    const onProgress = progress ? { onProgress: progress.update } : {};
+    const jobs = options.jobs ?? 1;
+    const batch =
+      jobs > 1
+        ? await runParallelBatch({
+            compiled,
+            compileOptions,
+            source: recording ? { kind: 'items', items: recording.items } : dataFormat === 'jsonl' ? { kind: 'lines', chunks } : { kind: 'items', items: readRecords(chunks, dataFormat, { coerce }) },
+            format: options.format,
+            tty: toTerminal,
+            writer,
+            plainWriter: writer === plainWriter,
+            sink,
+            asOf,
+            jobs,
+            ...explainId,
+            ...onProgress,
+          })
+        : await runBatch({ compiled, items: recording?.items ?? readRecords(chunks, dataFormat, { coerce }), writer, sink, asOf, ...explainId, ...onProgress });
+    progress?.stop();
     progress = undefined;
 
     let code = batch.counts.invalid > 0 ? 1 : 0;
@@ -237,7 +246,7 @@ export async function runEval(rubricFile: string, options: EvalOptions, io: Io):
     if (out) await out.commit();
     return code;
   } finally {
-    progress?.clear();
+    progress?.stop();
     sink?.detach();
     err.detach();
     if (out) await out.abort();
@@ -255,11 +264,20 @@ not JSON) comes out \`invalid\` in its place and the batch goes on.
 Formats: table (default: aligned, for people), json (an array), jsonl (one result per
 line), csv (one row per subject, a column per section and indicator), md (a Markdown table).
 
+Large files: --jobs N evaluates on N worker threads with the same output, byte for byte
+and in the same order; on a terminal a progress bar shows on stderr after the first
+second (never when stderr is piped).
+
 Examples:
   $ rubric eval rubric.yaml --data subjects.csv --as-of 2022-06-20
   $ rubric eval rubric.yaml --data subjects.jsonl --format jsonl --out results.jsonl
+  $ rubric eval rubric.yaml --data big.jsonl --format jsonl --out results.jsonl --jobs 2
   $ rubric eval rubric.yaml --data subjects.csv --explain BJ-DC-002
   $ cat subjects.csv | rubric eval rubric.yaml --data - --data-format csv --format csv
+
+RUBRIC may be a folder holding several versions of one rubric: the version in force on the
+--as-of date is used (docs/versions.md). --record-facts puts each subject's data in its json
+or jsonl result, so that \`rubric verify\` can recompute the results later.
 
 Exit codes: 0 every record was scored (pass, fail or vetoed); 1 some record is invalid;
 2 bad usage, an unreadable rubric or data file, or a rubric with errors.
@@ -270,21 +288,26 @@ export function registerEval(program: Command, ctx: CommandContext): void {
   program
     .command('eval')
     .description('evaluate every record of a data file against a rubric')
-    .argument('<rubric>', 'the rubric file (.yaml, .yml or .json)')
+    .argument('<rubric>', 'the rubric file, or a folder of its versions (the one in force on --as-of is used)')
     .requiredOption('--data <file>', 'the data file, or - for standard input (with --data-format)')
     .addOption(new Option('--data-format <format>', 'the data format, when the file name does not tell').choices([...DATA_FORMATS]))
     .option('--as-of <date>', 'evaluation date, YYYY-MM-DD (default: today, UTC)')
     .addOption(new Option('--format <format>', 'output format').choices([...OUTPUT_FORMATS]).default('table'))
     .option('--explain <id>', 'also explain the subject with this id, indicator by indicator')
     .option('--out <file>', 'write the output to this file (replaced only when the run completes)')
+    .option('--jobs <n>', 'evaluate on n worker threads (output order and bytes unchanged)', '1')
+    .option('--record-facts', "put each subject's data in its result, so `rubric verify` can recompute it (json, jsonl)")
+    .addOption(new Option('--evaluator <kind>', 'generated code (fast) or the reference interpreter (for audits); same results').choices(['generated', 'reference']).default('generated'))
     .showHelpAfterError('(see `rubric eval --help`)')
     .addHelpText('after', EVAL_HELP)
-    .action(async (rubric: string, opts: { data: string; dataFormat?: DataFormat; asOf?: string; format: OutputFormat; explain?: string; out?: string }) => {
-      const options: EvalOptions = { data: opts.data, format: opts.format };
+    .action(async (rubric: string, opts: { data: string; dataFormat?: DataFormat; asOf?: string; format: OutputFormat; explain?: string; out?: string; jobs: string; recordFacts?: boolean; evaluator: 'generated' | 'reference' }) => {
+      const options: EvalOptions = { data: opts.data, format: opts.format, jobs: parseJobs(opts.jobs) };
       if (opts.dataFormat !== undefined) options.dataFormat = opts.dataFormat;
       if (opts.asOf !== undefined) options.asOf = opts.asOf;
       if (opts.explain !== undefined) options.explain = opts.explain;
       if (opts.out !== undefined) options.out = opts.out;
+      if (opts.recordFacts) options.recordFacts = true;
+      options.evaluator = opts.evaluator;
       ctx.setCode(await runEval(rubric, options, ctx.io));
     });
 }

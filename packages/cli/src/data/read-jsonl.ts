@@ -8,15 +8,25 @@ import { splitLines } from './lines.js';
  */
 export async function* readJsonl(chunks: AsyncIterable<string> | Iterable<string>): AsyncGenerator<ReadItem> {
   for await (const { line, text } of splitLines(chunks)) {
-    if (text.trim() === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (e) {
-      yield { line, id: null, error: { path: '', code: 'data/bad-json', message: `line ${line}: not valid JSON: ${(e as Error).message}` } };
-      continue;
-    }
-    if (isRecord(value)) yield { line, record: value };
-    else yield { line, id: null, error: notAnObject(`line ${line}`, value) };
+    if (!isBlankLine(text)) yield readJsonlLine(line, text);
   }
+}
+
+/** Whether a JSON Lines line is blank (skipped: it is no record). */
+export function isBlankLine(text: string): boolean {
+  return text.trim() === '';
+}
+
+/**
+ * Reads one non-blank line: a record, or an error in its place. Exported so `rubric eval
+ * --jobs N` can parse lines in its worker threads exactly as the streamed reader does.
+ */
+export function readJsonlLine(line: number, text: string): ReadItem {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return { line, id: null, error: { path: '', code: 'data/bad-json', message: `line ${line}: not valid JSON: ${(e as Error).message}` } };
+  }
+  return isRecord(value) ? { line, record: value } : { line, id: null, error: notAnObject(`line ${line}`, value) };
 }

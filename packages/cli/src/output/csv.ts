@@ -3,7 +3,8 @@
  * per indicator, and the reasons and errors joined into one cell each.
  */
 import { stringify } from 'csv-stringify/sync';
-import { escapeControl, type EvaluationResult } from '@rubric/rubric';
+// The evaluate entry: worker threads load this writer without the rubric front ends.
+import { escapeControl, type EvaluationResult } from '@rubric/rubric/evaluate';
 import type { ResultWriter, RunInfo } from './writer.js';
 
 /** Options for {@link csvWriter}. */

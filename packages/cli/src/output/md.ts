@@ -1,5 +1,6 @@
 /** `--format md`: a Markdown table of subjects with a counts line, for reports and pull requests. */
-import { escapeControl, shortHash, type EvaluationResult } from '@rubric/rubric';
+// The evaluate entry: worker threads load this writer without the rubric front ends.
+import { escapeControl, shortHash, type EvaluationResult } from '@rubric/rubric/evaluate';
 import { firstProblem, formatCounts, numberText, recordLabel, type Counts, type RecordPosition, type ResultWriter, type RunInfo } from './writer.js';
 
 /** Text made safe for one Markdown table cell: pipes, line breaks, HTML and control characters escaped. */

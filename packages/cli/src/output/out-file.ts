@@ -29,7 +29,9 @@ export function tempPathFor(target: string): string {
 export async function openOutFile(file: string, cwd: string): Promise<OutFile> {
   const target = resolve(cwd, file);
   const tempPath = tempPathFor(target);
-  const stream = createWriteStream(tempPath, { flags: 'wx', encoding: 'utf8' });
+  // A 1 MiB buffer rather than 16 KiB: a batch writes one small result at a time, and waiting
+  // for the disk every 16 KiB left the evaluator idle for a quarter of a run.
+  const stream = createWriteStream(tempPath, { flags: 'wx', encoding: 'utf8', highWaterMark: 1 << 20 });
   await once(stream, 'open');
   let done = false;
   return {

@@ -3,7 +3,8 @@
  * (wide CJK characters counted as two columns), and the counts per outcome. Outcomes carry
  * a symbol so the table reads without colour.
  */
-import { escapeControl, shortHash, type EvaluationResult, type Outcome } from '@rubric/rubric';
+// The evaluate entry: worker threads load this writer without the rubric front ends.
+import { escapeControl, shortHash, type EvaluationResult, type Outcome } from '@rubric/rubric/evaluate';
 import type { Colors } from '../io.js';
 import { displayWidth, padEndDisplay, padStartDisplay } from '../text/display-width.js';
 import { firstProblem, formatCounts, numberText, recordLabel, type Counts, type RecordPosition, type ResultWriter, type RunInfo } from './writer.js';

@@ -22,6 +22,8 @@ import { inputSchema } from './input-schema.js';
 import { CompiledParameter, type ResolvedParameter } from './parameters.js';
 import { SubjectReader } from './read-subject.js';
 import { EvalError, bool, num, type Env, type Value } from './values.js';
+import { CodegenError } from '../codegen/errors.js';
+import { compileGenerated } from '../codegen/generate.js';
 
 export interface EvaluateOptions {
   /** Evaluation date, YYYY-MM-DD; default: the rubric's effective.from. */
@@ -48,9 +50,26 @@ export interface CompiledRubric {
   invalid(id: string | null, errors: SubjectError[], options?: { asOf?: string }): EvaluationResult;
 }
 
+/** Options of {@link compileRubric}. */
+export interface CompileOptions {
+  /**
+   * `generated` (default): JavaScript generated from the rubric (docs/compile.md), tested
+   * against the reference; `reference`: this module's closure interpreter, the semantics of
+   * record, for auditors. A rubric the generator cannot compile (one with type errors) gets
+   * the reference evaluator, which reports such defects per subject.
+   */
+  evaluator?: 'generated' | 'reference';
+}
+
 /** Compiles a checked IR into an evaluator. */
-export function compileRubric(rubric: Rubric): CompiledRubric {
-  return new ReferenceEvaluator(rubric);
+export function compileRubric(rubric: Rubric, options: CompileOptions = {}): CompiledRubric {
+  if (options.evaluator === 'reference') return new ReferenceEvaluator(rubric);
+  try {
+    return compileGenerated(rubric, (frozen) => new ReferenceEvaluator(frozen));
+  } catch (e) {
+    if (e instanceof CodegenError) return new ReferenceEvaluator(rubric);
+    throw e;
+  }
 }
 
 /** How one indicator was scored. */

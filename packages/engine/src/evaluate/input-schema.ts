@@ -24,7 +24,8 @@ export function inputSchema(rubric: Rubric): JsonSchema {
   for (const f of rubric.facts) properties[f.id] = factSchema(f, ranges, f.id);
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    $id: `urn:rubric:${rubric.id}:${rubric.version}:subject`,
+    // Versions are free text ("第一版", "1.0 beta"): keep the URI valid for ajv.
+    $id: `urn:rubric:${encodeURIComponent(rubric.id)}:${encodeURIComponent(rubric.version)}:subject`,
     title: `${rubric.title} (${rubric.version})`,
     type: 'object',
     properties,

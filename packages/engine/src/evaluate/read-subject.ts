@@ -42,12 +42,30 @@ export class SubjectReader {
     }
     if (skipPaths.size > 0) return { errors: [] };
     const data = subject as Record<string, unknown>;
+    // JSON cannot hold NaN or Infinity, but library callers can pass them, and ajv counts them as numbers.
+    const nonFinite = this.nonFiniteNumbers(data);
+    if (nonFinite.length > 0) return { errors: nonFinite };
     const facts: Record<string, Value> = {};
     for (const f of this.rubric.facts) {
       const raw = data[f.id] === undefined ? f.default : data[f.id];
       facts[f.id] = convert(f, raw);
     }
     return { facts, errors: [] };
+  }
+
+  private nonFiniteNumbers(data: Record<string, unknown>): SubjectError[] {
+    const errors: SubjectError[] = [];
+    const visit = (value: unknown, path: string): void => {
+      if (typeof value === 'number' && !Number.isFinite(value)) {
+        errors.push({ path, code: 'data/not-finite', message: `\`${path.slice(1).replace(/\//g, '.')}\` is ${String(value)}, not a number a score can use` });
+      } else if (Array.isArray(value)) {
+        value.forEach((rec, i) => {
+          if (rec && typeof rec === 'object') for (const [k, v] of Object.entries(rec)) visit(v, `${path}/${i}/${k}`);
+        });
+      }
+    };
+    for (const f of this.rubric.facts) visit(data[f.id], `/${f.id}`);
+    return errors;
   }
 
   private describe(e: ErrorObject): SubjectError {

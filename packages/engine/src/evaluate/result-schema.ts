@@ -75,6 +75,10 @@ export const RESULT_SCHEMA = {
       additionalProperties: false,
       properties: { id: str, version: str, hash: { type: 'string', pattern: '^sha256:[0-9a-f]{64}$' } },
     },
+    subject: {
+      type: 'object',
+      description: 'The subject’s data exactly as it was evaluated (`rubric eval --record-facts`), for `rubric verify`',
+    },
     explanation: {
       type: 'object',
       required: ['indicators', 'vetoes', 'hardRequirements', 'deductions'],

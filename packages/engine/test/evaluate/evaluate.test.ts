@@ -140,6 +140,22 @@ describe('bad subject data gives an invalid result with located errors', () => {
     expect(r.errors.map((e) => e.path).sort()).toEqual(['/checkpoint_24h', '/four_piece_check_rate', '/hotline_bad_count']);
   });
 
+  it('reports NaN and Infinity from library callers as data errors (regression: the reference threw)', () => {
+    // Bounded facts already fail their bounds; unbounded ones passed ajv and crashed the conversion.
+    expect(evalBj({ four_piece_check_rate: Number.NaN }).outcome).toBe('invalid');
+    const unbounded = compileRubric(miniRubric({}), { evaluator: 'reference' });
+    for (const x of [Number.NaN, Infinity, -Infinity]) {
+      const r = unbounded.evaluate({ x });
+      expect(r.outcome).toBe('invalid');
+      expect(r.errors.map((e) => [e.path, e.code])).toEqual([['/x', 'data/not-finite']]);
+    }
+  });
+
+  it('compiles a rubric whose version is free text (regression: the schema $id broke ajv)', () => {
+    const c = compileRubric({ ...beijingIr(), version: '第一版 1.0 beta' }, { evaluator: 'reference' });
+    expect(c.evaluate(perfectSubject(), { asOf: '2022-06-20' }).outcome).toBe('pass');
+  });
+
   it('rejects a non-object subject', () => {
     for (const bad of [null, 3, 'x', [1]]) {
       const r = beijing.evaluate(bad, { asOf: '2022-06-20' });
