@@ -38,7 +38,7 @@ describe('loadRubric', () => {
     const txt = join(tmp, 'rubric.txt');
     writeFileSync(txt, 'x');
     const unknown = await loadRubric(txt);
-    expect(unknown.diagnostics[0]).toMatchObject({ code: 'io/unknown-format', hint: 'name it *.yaml, *.yml or *.json' });
+    expect(unknown.diagnostics[0]).toMatchObject({ code: 'io/unknown-format', hint: 'name it *.rubric, *.yaml, *.yml or *.json' });
   });
 
   it('accepts a UTF-8 byte order mark', async () => {

@@ -62,7 +62,7 @@ export async function loadRubric(file: string): Promise<LoadedRubric> {
       file,
       format: 'yaml',
       source,
-      diagnostics: [fileDiagnostic(file, 'io/unknown-format', `cannot tell the rubric's format from its name`, 'name it *.yaml, *.yml or *.json')],
+      diagnostics: [fileDiagnostic(file, 'io/unknown-format', `cannot tell the rubric's format from its name`, 'name it *.rubric, *.yaml, *.yml or *.json')],
       sourceMap: new Map(),
     };
   }

@@ -63,7 +63,7 @@ export async function runCheck(files: readonly string[], options: CheckOptions, 
 }
 
 const CHECK_HELP = `
-Reads each rubric file (YAML, or IR JSON) and checks it: syntax, unknown keys, names,
+Reads each rubric file (the rubric language .rubric, YAML, or IR JSON) and checks it: syntax, unknown keys, names,
 types, totals. Every problem is printed to stderr as \`file:line:col severity code: message\`
 with a hint and the source line, then a one-line summary. Warnings do not fail the check.
 
@@ -81,7 +81,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
   program
     .command('check')
     .description('check rubric files and report every problem with its file, line and column')
-    .argument('<file...>', 'rubric files (.yaml, .yml or .json)')
+    .argument('<file...>', 'rubric files (.rubric, .yaml, .yml or .json)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .showHelpAfterError('(see `rubric check --help`)')
     .addHelpText('after', CHECK_HELP)
