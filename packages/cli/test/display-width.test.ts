@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayWidth, padEndDisplay, padStartDisplay } from '../src/text/display-width.js';
+import { displayWidth, padEndDisplay, padStartDisplay } from '@rubric/rubric';
 
 describe('displayWidth', () => {
   it('counts ASCII as one column and CJK, kana, Hangul and fullwidth forms as two', () => {

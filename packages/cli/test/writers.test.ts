@@ -9,7 +9,7 @@ import { safeJson } from '../src/output/json-text.js';
 import { escapeMarkdownCell, mdWriter } from '../src/output/md.js';
 import { tableWriter } from '../src/output/table.js';
 import { emptyCounts, formatCounts, type Counts, type ResultWriter, type RunInfo } from '../src/output/writer.js';
-import { displayWidth } from '../src/text/display-width.js';
+import { displayWidth } from '@rubric/rubric';
 import { RUBRIC, fakeCompiled, resultOf } from './fake-rubric.js';
 
 const INFO: RunInfo = { rubric: RUBRIC, hash: fakeCompiled().hash, asOf: '2022-06-20' };

@@ -93,3 +93,4 @@ import type { EvaluationResult } from '@rubric/model';
 export function evaluate(compiled: CompiledRubric, subject: unknown, options?: EvaluateOptions): EvaluationResult {
   return compiled.evaluate(subject, options);
 }
+export { codePointWidth, displayWidth, padEndDisplay, padStartDisplay } from './display-width.js';

@@ -6,7 +6,7 @@
 // The evaluate entry: worker threads load this writer without the rubric front ends.
 import { escapeControl, shortHash, type EvaluationResult, type Outcome } from '@rubric/rubric/evaluate';
 import type { Colors } from '../io.js';
-import { displayWidth, padEndDisplay, padStartDisplay } from '../text/display-width.js';
+import { displayWidth, padEndDisplay, padStartDisplay } from '@rubric/rubric';
 import { firstProblem, formatCounts, numberText, recordLabel, type Counts, type RecordPosition, type ResultWriter, type RunInfo } from './writer.js';
 
 /** The symbol shown before each outcome. */
