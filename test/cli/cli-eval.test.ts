@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CsvParser } from '../../packages/cli/src/data/csv-parser.js';
-import { displayWidth } from '../../packages/cli/src/text/display-width.js';
+import { displayWidth } from '@rubric/rubric';
 import { BIN, BROKEN_RUBRIC, DATA_CSV, DATA_JSONL, EXPECTED, TINY_RUBRIC, VALID_JSON, jsonLines, rubric, workdir, removeWorkdirs } from './helpers.js';
 
 afterAll(removeWorkdirs);

@@ -129,7 +129,16 @@ export function escapeMarkdown(s: string): string {
 
 /** Code (ids, rule text) as an HTML code span: safe in tables, whatever backticks or pipes it holds. */
 export function markdownCode(s: string): string {
-  const html = escapeControl(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '&#124;').replace(/\r\n|\r|\n/g, ' ');
+  // Markdown is still parsed inside inline HTML: brackets become entities so user text
+  // (titles, standards, level labels) can never form a link.
+  const html = escapeControl(s)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '&#124;')
+    .replace(/\[/g, '&#91;')
+    .replace(/\]/g, '&#93;')
+    .replace(/\r\n|\r|\n/g, ' ');
   return `<code>${html}</code>`;
 }
 

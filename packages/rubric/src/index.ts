@@ -93,4 +93,19 @@ import type { EvaluationResult } from '@rubric/model';
 export function evaluate(compiled: CompiledRubric, subject: unknown, options?: EvaluateOptions): EvaluationResult {
   return compiled.evaluate(subject, options);
 }
+/** Every diagnostic code with a wrong example and its fix (the source of docs/guide/diagnostics.md). */
+export {
+  DIAGNOSTIC_CATALOGUE,
+  INTERNAL_CODES,
+  CATALOGUE_BASE_YAML,
+  CATALOGUE_BASE_DSL,
+  CATALOGUE_BASE_RECORD,
+  runCatalogueExample,
+  exampleRubricText,
+  type ExampleReport,
+  type CatalogueEntry,
+  type CatalogueExample,
+  type CatalogueSource,
+} from './diagnostic-catalogue.js';
+export { DEFAULT_LIMITS, checkSourceLimits, checkRubricLimits, type ResourceLimits } from './limits.js';
 export { codePointWidth, displayWidth, padEndDisplay, padStartDisplay } from './display-width.js';

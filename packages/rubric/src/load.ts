@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import {
   FILE_START,
@@ -13,6 +13,7 @@ import {
 import { parseYamlRubric } from '@rubric/yaml';
 import { parseDslRubric } from '@rubric/dsl';
 import { checkRubric } from '@rubric/engine';
+import { DEFAULT_LIMITS, checkRubricLimits, checkSourceLimits } from './limits.js';
 
 /** The source languages a rubric file can be written in. */
 export type SourceFormat = 'dsl' | 'yaml' | 'json';
@@ -52,6 +53,12 @@ export async function loadRubric(file: string): Promise<LoadedRubric> {
   const format = sourceFormatOf(file);
   let source: string;
   try {
+    // Refuse an oversized file before reading it into memory (limits.ts).
+    const size = (await stat(file)).size;
+    if (size > DEFAULT_LIMITS.fileBytes) {
+      const message = `the file is ${size} bytes, over the limit of ${DEFAULT_LIMITS.fileBytes} bytes`;
+      return { file, format: format ?? 'yaml', source: '', diagnostics: [fileDiagnostic(file, 'limits/fileBytes', message, 'split the rubric, or check that this is the right file')], sourceMap: new Map() };
+    }
     source = await readFile(file, 'utf8');
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
@@ -73,9 +80,14 @@ export async function loadRubric(file: string): Promise<LoadedRubric> {
 export function loadRubricText(source: string, file: string, format: SourceFormat): LoadedRubric {
   // A UTF-8 byte order mark is common in files saved by Windows editors.
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  // IR JSON is machine-written and may be on one line: only its size and nesting are limited.
+  const overLimits = checkSourceLimits(text, file, format === 'json' ? { ...DEFAULT_LIMITS, lineLength: Number.POSITIVE_INFINITY } : DEFAULT_LIMITS);
+  if (overLimits.length > 0) return { file, format, source: text, diagnostics: overLimits, sourceMap: new Map() };
   const front = format === 'dsl' ? parseDslRubric(text, file) : format === 'yaml' ? parseYamlRubric(text, file) : parseJsonRubric(text, file);
   const result: LoadedRubric = { file, format, source: text, diagnostics: front.diagnostics, sourceMap: front.sourceMap };
   if (!front.rubric || hasErrors(front.diagnostics)) return result;
+  const overCounts = checkRubricLimits(front.rubric, file, front.sourceMap);
+  if (overCounts.length > 0) return { ...result, diagnostics: sortDiagnostics([...front.diagnostics, ...overCounts]) };
   let issues;
   try {
     issues = checkRubric(front.rubric);

@@ -44,3 +44,4 @@ export function printYamlRubric(rubric: Rubric): string {
 }
 
 export { parseYamlTestFile, TEST_FILE_KEYS, type TestFileResult } from './read-test-file.js';
+export { YAML_CODES, type YamlCode, type YamlCodeName } from './codes.js';

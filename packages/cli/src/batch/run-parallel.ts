@@ -49,7 +49,7 @@ export interface ParallelBatchOptions {
   startWorkers?: (setup: WorkerSetup) => StartWorker;
   /** Records per chunk of records already read (default 500). */
   chunkRecords?: number;
-  /** Characters per block of JSON Lines text, about (default 256 KiB; a longer line makes a longer block). */
+  /** Characters per block of JSON Lines text, about (default 64 Ki: a hundred-odd records; a longer line makes a longer block). Smaller blocks keep less in memory at once; the messages cost little. */
   chunkChars?: number;
 }
 
@@ -79,7 +79,7 @@ export async function runParallelBatch(o: ParallelBatchOptions): Promise<BatchOu
     o.onProgress?.(counts.total);
   };
 
-  const units = o.source.kind === 'lines' ? blockUnits(o.source.chunks, o.chunkChars ?? 1 << 18) : itemUnits(o.source.items);
+  const units = o.source.kind === 'lines' ? blockUnits(o.source.chunks, o.chunkChars ?? 1 << 16) : itemUnits(o.source.items);
   const it: AsyncIterator<Unit> = units[Symbol.asyncIterator]();
   let next: IteratorResult<Unit> | undefined;
   const pool = new OrderedPool({ workers: o.jobs, start: (o.startWorkers ?? threadWorkers)(setup), emit });

@@ -12,9 +12,11 @@ import { InputError, UsageError } from '../errors.js';
 import { colorsFor, Sink, type Io } from '../io.js';
 import { DATA_FORMATS, type DataFormat, type DataItem } from '../data/data-item.js';
 import { dataFormatOf, openData, readRecords, reasonOf } from '../data/read-records.js';
+import { DATA_ENCODINGS, type DataEncoding, type DecodeNotes } from '../data/encoding.js';
 import { createWriter, isMachineFormat } from '../output/create-writer.js';
 import { renderExplanation } from '../output/explain.js';
 import { openOutFile, type OutFile } from '../output/out-file.js';
+import { removeOnSignal } from '../output/remove-on-signal.js';
 import { OUTPUT_FORMATS, emptyCounts, type Counts, type OutputFormat, type RecordPosition, type ResultWriter, type RunInfo } from '../output/writer.js';
 import { isUnreadable, plural, sourceOf } from './load.js';
 import type { BatchOutcome, Explained } from '../batch/outcome.js';
@@ -31,6 +33,8 @@ export type { BatchOutcome, Explained } from '../batch/outcome.js';
 export interface EvalOptions {
   data: string;
   dataFormat?: DataFormat;
+  /** The data's character encoding (default `auto`: UTF-8, else GB18030). */
+  encoding?: DataEncoding;
   asOf?: string;
   format: OutputFormat;
   explain?: string;
@@ -136,6 +140,15 @@ async function dataSize(file: string, cwd: string): Promise<number | undefined> 
   }
 }
 
+/** What stderr says when the data's encoding was guessed, or has bytes that do not belong to it. */
+function encodingNote(n: DecodeNotes): string {
+  if (n.firstBadByte !== undefined) {
+    return `warning: the data is not valid UTF-8 (from about byte ${n.firstBadByte}); those bytes read as \ufffd and records holding them may come out invalid (a GBK export? use --encoding gb18030)\n`;
+  }
+  if (n.chosen === 'utf16') return 'note: the data starts with a UTF-16 byte order mark; it is read as UTF-16\n';
+  return 'note: the data is not UTF-8; it is read as GB18030 (GBK), as Chinese office software exports it (--encoding chooses)\n';
+}
+
 /** Runs `rubric eval` and returns the exit code. */
 export async function runEval(rubricFile: string, options: EvalOptions, io: Io): Promise<number> {
   const env = io.env ?? process.env;
@@ -157,6 +170,7 @@ export async function runEval(rubricFile: string, options: EvalOptions, io: Io):
   let out: OutFile | undefined;
   let sink: Sink | undefined;
   let progress: Progress | undefined;
+  let releaseSignals: (() => void) | undefined;
   try {
     // The rubric: any error means no evaluation.
     // A folder of versions gives the one in force on the as-of date (rubric-arg.ts).
@@ -182,8 +196,10 @@ export async function runEval(rubricFile: string, options: EvalOptions, io: Io):
       } catch (e) {
         throw new InputError(`cannot write the output file ${escapeControl(options.out)}: ${reasonOf(e)}`);
       }
+      // Only when the process is the real one: an in-process caller keeps its own signals.
+      if (io.stderr === process.stderr) releaseSignals = removeOnSignal(out.tempPath, escapeControl(options.out), io.stderr);
     }
-    let chunks = await openData(options.data, io.cwd, io.stdin);
+    let chunks = await openData(options.data, io.cwd, io.stdin, options.encoding ?? 'auto', { onNote: (n) => void io.stderr.write(encodingNote(n)) });
     const rubric = compiled.rubric;
     const toTerminal = out === undefined && io.isTTY;
     // The bar goes to stderr when it is a terminal, and not when the results themselves go
@@ -250,6 +266,7 @@ export async function runEval(rubricFile: string, options: EvalOptions, io: Io):
     sink?.detach();
     err.detach();
     if (out) await out.abort();
+    releaseSignals?.();
   }
 }
 
@@ -259,7 +276,9 @@ in input order. The data format comes from the file name: .csv (a header row of 
 and \`id\`; lines starting with # are comments), .jsonl / .ndjson (one JSON object per line),
 .json (an array, or an object with a \`subjects\` array), .yaml / .yml (a list). CSV and
 JSON Lines are streamed. A record that cannot be read (a ragged CSV row, a line that is
-not JSON) comes out \`invalid\` in its place and the batch goes on.
+not JSON, a key written twice) comes out \`invalid\` in its place and the batch goes on.
+Data in GBK / GB18030 (Chinese office software) is detected (a note says so on stderr);
+--encoding utf8|gbk|gb18030 chooses. Ctrl-C during --out leaves the old file as it was.
 
 Formats: table (default: aligned, for people), json (an array), jsonl (one result per
 line), csv (one row per subject, a column per section and indicator), md (a Markdown table).
@@ -291,6 +310,7 @@ export function registerEval(program: Command, ctx: CommandContext): void {
     .argument('<rubric>', 'the rubric file, or a folder of its versions (the one in force on --as-of is used)')
     .requiredOption('--data <file>', 'the data file, or - for standard input (with --data-format)')
     .addOption(new Option('--data-format <format>', 'the data format, when the file name does not tell').choices([...DATA_FORMATS]))
+    .addOption(new Option('--encoding <encoding>', 'the data\'s character encoding (auto: UTF-8, else GB18030)').choices([...DATA_ENCODINGS]).default('auto'))
     .option('--as-of <date>', 'evaluation date, YYYY-MM-DD (default: today, UTC)')
     .addOption(new Option('--format <format>', 'output format').choices([...OUTPUT_FORMATS]).default('table'))
     .option('--explain <id>', 'also explain the subject with this id, indicator by indicator')
@@ -300,8 +320,8 @@ export function registerEval(program: Command, ctx: CommandContext): void {
     .addOption(new Option('--evaluator <kind>', 'generated code (fast) or the reference interpreter (for audits); same results').choices(['generated', 'reference']).default('generated'))
     .showHelpAfterError('(see `rubric eval --help`)')
     .addHelpText('after', EVAL_HELP)
-    .action(async (rubric: string, opts: { data: string; dataFormat?: DataFormat; asOf?: string; format: OutputFormat; explain?: string; out?: string; jobs: string; recordFacts?: boolean; evaluator: 'generated' | 'reference' }) => {
-      const options: EvalOptions = { data: opts.data, format: opts.format, jobs: parseJobs(opts.jobs) };
+    .action(async (rubric: string, opts: { data: string; dataFormat?: DataFormat; encoding: DataEncoding; asOf?: string; format: OutputFormat; explain?: string; out?: string; jobs: string; recordFacts?: boolean; evaluator: 'generated' | 'reference' }) => {
+      const options: EvalOptions = { data: opts.data, format: opts.format, jobs: parseJobs(opts.jobs), encoding: opts.encoding };
       if (opts.dataFormat !== undefined) options.dataFormat = opts.dataFormat;
       if (opts.asOf !== undefined) options.asOf = opts.asOf;
       if (opts.explain !== undefined) options.explain = opts.explain;

@@ -82,14 +82,20 @@ function toItem(row: CsvRow, header: Header, coerce: CoerceCells): ReadItem {
   }
   const cells: Record<string, string> = {};
   const unnamed: number[] = [];
+  const reserved: string[] = [];
   header.names.forEach((name, i) => {
     const value = row.cells![i]!;
-    if (name !== '') cells[name] = value;
+    // Assigning `__proto__` would set the object's prototype (or, for text, silently do
+    // nothing): such a column is reported as unknown instead of vanishing.
+    if (name === '__proto__') {
+      if (value.trim() !== '') reserved.push(name);
+    } else if (name !== '') cells[name] = value;
     else if (value.trim() !== '') unnamed.push(i + 1);
   });
   const { subject, errors } = coerce(cells);
   if ('id' in cells && !('id' in subject) && id !== null) subject['id'] = id;
   const inputErrors = [...errors];
+  for (const name of reserved) inputErrors.push({ path: `/${name}`, code: 'data/unknown-field', message: `line ${row.line}: unknown field \`${name}\`` });
   for (const col of unnamed) {
     inputErrors.push({ path: '', code: 'data/unknown-field', message: `line ${row.line}: a value in column ${col}, which has no name in the header` });
   }

@@ -1,5 +1,7 @@
 /** Reads JSON Lines data (`.jsonl`, `.ndjson`): one JSON object per line, streamed. */
+import type { SubjectError } from '@rubric/rubric';
 import { isRecord, notAnObject, type ReadItem } from './data-item.js';
+import { findDuplicateKeys, pointerOf, type DuplicateKey } from './json-duplicates.js';
 import { splitLines } from './lines.js';
 
 /**
@@ -28,5 +30,16 @@ export function readJsonlLine(line: number, text: string): ReadItem {
   } catch (e) {
     return { line, id: null, error: { path: '', code: 'data/bad-json', message: `line ${line}: not valid JSON: ${(e as Error).message}` } };
   }
-  return isRecord(value) ? { line, record: value } : { line, id: null, error: notAnObject(`line ${line}`, value) };
+  if (!isRecord(value)) return { line, id: null, error: notAnObject(`line ${line}`, value) };
+  const duplicates = findDuplicateKeys(text, value);
+  return duplicates.length > 0 ? { line, record: value, inputErrors: duplicates.map((d) => duplicateKeyError(`line ${line}`, d)) } : { line, record: value };
+}
+
+/** The subject error for a key written twice: the record comes out `invalid` with it. */
+export function duplicateKeyError(where: string, d: DuplicateKey, path: readonly (string | number)[] = d.path): SubjectError {
+  return {
+    path: pointerOf(path),
+    code: 'data/duplicate-key',
+    message: `${where}: the key ${JSON.stringify(d.key)} is written twice in one object (which value is meant cannot be told)`,
+  };
 }

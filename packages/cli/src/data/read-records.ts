@@ -10,6 +10,7 @@ import { readCsv, type CoerceCells } from './read-csv.js';
 import { readJson } from './read-json.js';
 import { readJsonl } from './read-jsonl.js';
 import { readYaml } from './read-yaml.js';
+import { decodeData, type DataEncoding, type DecodeOptions } from './encoding.js';
 
 /** The data format a file name implies, or undefined when its extension is not one of them. */
 export function dataFormatOf(file: string): DataFormat | undefined {
@@ -61,14 +62,20 @@ export async function* readRecords(
 }
 
 /**
- * Opens a data file (or standard input for `-`) as a stream of UTF-8 text. Throws
- * {@link InputError} when the file cannot be opened, so nothing is written before that is known.
+ * Opens a data file (or standard input for `-`) as a stream of text decoded from `encoding`
+ * (default `auto`: UTF-8 or GB18030, see encoding.ts). Throws {@link InputError} when the
+ * file cannot be opened, so nothing is written before that is known.
  */
-export async function openData(file: string, cwd: string, stdin?: NodeJS.ReadableStream): Promise<AsyncIterable<string>> {
+export async function openData(
+  file: string,
+  cwd: string,
+  stdin?: NodeJS.ReadableStream,
+  encoding: DataEncoding = 'auto',
+  decodeOptions: DecodeOptions = {},
+): Promise<AsyncIterable<string>> {
   if (file === '-') {
     if (!stdin) throw new InputError('cannot read the data: no standard input');
-    stdin.setEncoding('utf8');
-    return stdin as AsyncIterable<string>;
+    return decodeData(stdin as AsyncIterable<Buffer | string>, encoding, decodeOptions);
   }
   const path = resolve(cwd, file);
   let handle;
@@ -83,7 +90,7 @@ export async function openData(file: string, cwd: string, stdin?: NodeJS.Readabl
     await handle.close();
     throw e;
   }
-  return handle.createReadStream({ encoding: 'utf8' }) as AsyncIterable<string>;
+  return decodeData(handle.createReadStream() as AsyncIterable<Buffer>, encoding, decodeOptions);
 }
 
 /** A short reason for a file system error. */

@@ -6,6 +6,9 @@ import { firstProblem, formatCounts, numberText, recordLabel, type Counts, type 
 /** Text made safe for one Markdown table cell: pipes, line breaks, HTML and control characters escaped. */
 export function escapeMarkdownCell(text: string): string {
   return escapeControl(text.replace(/\\/g, '\\\\'))
+    // Backslash-escape the punctuation that makes links, emphasis, code and headings, so
+    // user text (labels, reasons) can never add a `[link](javascript:…)` to a report.
+    .replace(/[`*_[\]()#!~]/g, '\\$&')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

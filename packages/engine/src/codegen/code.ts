@@ -33,7 +33,9 @@ export type Arg = Code | string | number | boolean | null | undefined;
 
 /** A JavaScript string literal for any text: JSON, with the two line separators JSON allows but older JS did not escaped. */
 export function quote(s: string): string {
-  return JSON.stringify(s).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  // Line separators would end the literal in older parsers; bidi controls would make the
+  // emitted file read differently from what it does (Trojan Source): escape both.
+  return JSON.stringify(s).replace(/[\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** A numeric literal; negative numbers are parenthesised so `a - ${n}` can never read as `a --5`. */
