@@ -50,11 +50,11 @@ const say = (title, rows) => {
 let engines;
 if (only.has('engines')) {
   console.error('— engines (in-process, interleaved rounds)');
-  engines = part('engines.mjs', q ? ['--subjects', '2000', '--slow-subjects', '200', '--rounds', '3'] : ['--subjects', '20000', '--slow-subjects', '2000', '--rounds', '7']);
-  const rows = [['evaluator', 'subjects', 'µs / subject', 'subjects / s', '× hand-written', 'compile ms', 'agrees with the reference on']];
+  engines = part('engines.mjs', q ? ['--subjects', '2000', '--slow-subjects', '200', '--rounds', '3'] : ['--subjects', '20000', '--slow-subjects', '2000', '--rounds', '15'], ['--expose-gc']);
+  const rows = [['evaluator', 'subjects', 'µs / subject', 'range over rounds', 'subjects / s', '× hand-written', 'compile ms', 'agrees with the reference on']];
   for (const r of engines.rows) {
     const a = r.agreement;
-    rows.push([r.label, grouped(r.subjects), fixed(r.usPerSubject, 2), grouped(r.perSecond), fixed(r.vsHandWritten, 3), r.compileMs === null ? '—' : fixed(r.compileMs, 2), a ? `${grouped(a.checked)} subjects, ${a.compared}${a.rounded ? ` (${a.rounded} only after rounding to 2 decimals)` : ', exactly'}` : '—']);
+    rows.push([r.label, grouped(r.subjects), fixed(r.usPerSubject, 2), `${fixed(r.usRange[0], 2)}–${fixed(r.usRange[1], 2)}`, grouped(r.perSecond), fixed(r.vsHandWritten, 3), r.compileMs === null ? '—' : fixed(r.compileMs, 2), a ? `${grouped(a.checked)} subjects, ${a.compared}${a.rounded ? ` (${a.rounded} only after rounding to 2 decimals)` : ', exactly'}` : '—']);
   }
   say(`Evaluating the Beijing rubric (median of ${engines.rounds} interleaved rounds${engines.generatedAvailable ? '' : '; NO generated evaluator: compileRubric gave the reference interpreter'})`, rows);
 }

@@ -4,7 +4,7 @@
 // subject of the dataset, then timed in interleaved rounds (each round runs every evaluator
 // once, in a rotating order); the median round counts. Prints a table, or JSON with --json.
 //
-//   node bench/parts/engines.mjs [--subjects N] [--slow-subjects N] [--rounds R] [--json]
+//   node --expose-gc bench/parts/engines.mjs [--subjects N] [--slow-subjects N] [--rounds R] [--json]
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { AS_OF, loadBeijing, compileWith, subjects } from '../lib/beijing.mjs';
@@ -15,7 +15,7 @@ const { values: args } = parseArgs({
   options: {
     subjects: { type: 'string', default: '20000' },
     'slow-subjects': { type: 'string', default: '2000' },
-    rounds: { type: 'string', default: '7' },
+    rounds: { type: 'string', default: '15' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -85,6 +85,8 @@ for (let r = 0; r < ROUNDS; r++) {
   for (let k = 0; k < jobs.length; k++) {
     const job = jobs[(k + r) % jobs.length];
     const { set, run } = job;
+    // Start each job with a clean heap, so one engine's garbage is not collected in another's time.
+    globalThis.gc?.();
     const ms = job.async
       ? await timeIt(async () => {
           for (let i = 0; i < set.length; i++) await run(set[i]);
@@ -110,6 +112,7 @@ const result = {
     label: ENGINES.find((e) => e.name === j.name)?.label ?? (j.name === 'ajv-validation' ? 'ajv input validation only' : 'generated + JSON.stringify'),
     subjects: j.set.length,
     usPerSubject: usPer[j.name],
+    usRange: [Math.min(...times[j.name]), Math.max(...times[j.name])],
     perSecond: 1e6 / usPer[j.name],
     vsHandWritten: hand / usPer[j.name],
     compileMs: compileMs[j.name] ?? null,
@@ -128,8 +131,8 @@ result.targets = {
 
 if (args.json) process.stdout.write(`${JSON.stringify(result)}\n`);
 else {
-  const rows = [['evaluator', 'subjects', 'µs/subject', 'subjects/s', '× hand-written', 'compile ms']];
-  for (const r of result.rows) rows.push([r.label, grouped(r.subjects), fixed(r.usPerSubject, 2), grouped(r.perSecond), fixed(r.vsHandWritten, 2), r.compileMs === null ? '' : fixed(r.compileMs, 2)]);
+  const rows = [['evaluator', 'subjects', 'µs/subject', 'rounds range', 'subjects/s', '× hand-written', 'compile ms']];
+  for (const r of result.rows) rows.push([r.label, grouped(r.subjects), fixed(r.usPerSubject, 2), `${fixed(r.usRange[0], 2)}–${fixed(r.usRange[1], 2)}`, grouped(r.perSecond), fixed(r.vsHandWritten, 2), r.compileMs === null ? '' : fixed(r.compileMs, 2)]);
   console.log(table(rows));
   console.log(result.targets);
 }

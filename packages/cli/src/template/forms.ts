@@ -42,7 +42,10 @@ export function renderTemplate(rubric: Rubric, hash: string, format: TemplateFor
 
 /** A YAML scalar on one line: plain when that reads back as the same string, else double-quoted. */
 function yamlScalar(value: unknown): string {
-  if (typeof value === 'string' && /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value)) return JSON.stringify(value);
+  if (typeof value === 'string' && /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value)) {
+    // JSON's escapes are YAML's in double quotes; JSON leaves U+2028/2029 as they are.
+    return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  }
   return stringifyYaml(value, { lineWidth: 0, collectionStyle: 'flow' }).trimEnd();
 }
 
