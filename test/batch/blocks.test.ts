@@ -63,6 +63,13 @@ describe('textBlocks + blockLines', () => {
     ]);
   });
 
+  it('cut a large chunk into several blocks of about the size asked for', async () => {
+    const line = '{"id":"0123456789"}\n'; // 20 characters
+    const blocks = await collect(textBlocks([line.repeat(100)], 100));
+    expect(blocks.map((b) => b.text.length)).toEqual(Array(20).fill(100));
+    expect(blocks.map((b) => b.firstLine)).toEqual(Array.from({ length: 20 }, (_, i) => 1 + 5 * i));
+  });
+
   it('count lines and records (non-blank lines)', () => {
     expect(countLines('')).toEqual({ lines: 0, records: 0 });
     expect(countLines('a\n\n  \nb')).toEqual({ lines: 4, records: 2 });

@@ -51,12 +51,16 @@ export async function* textBlocks(chunks: AsyncIterable<string> | Iterable<strin
       first = false;
       if (pending.charCodeAt(0) === 0xfeff) pending = pending.slice(1);
     }
-    if (pending.length < size) continue;
-    const cut = pending.lastIndexOf('\n');
-    if (cut < 0) continue; // one very long line: wait for its end
-    const text = pending.slice(0, cut + 1);
-    pending = pending.slice(cut + 1);
-    yield block(text);
+    // A chunk read may hold many blocks' worth (reads are 1 MiB): cut them all.
+    let start = 0;
+    while (pending.length - start >= size) {
+      let cut = pending.lastIndexOf('\n', start + size - 1);
+      if (cut < start) cut = pending.indexOf('\n', start + size); // a line longer than a block
+      if (cut < 0) break; // one very long line: wait for its end
+      yield block(pending.slice(start, cut + 1));
+      start = cut + 1;
+    }
+    if (start > 0) pending = pending.slice(start);
   }
   if (pending.length > 0) yield block(pending);
 }

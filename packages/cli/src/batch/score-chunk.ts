@@ -11,14 +11,15 @@ import { colorsFor } from '../io.js';
 import { emptyCounts, type RecordPosition, type ResultWriter } from '../output/writer.js';
 import { WORKER_FORMATTED, type ChunkMessage, type ChunkReply, type ExplainCandidate, type WorkerSetup } from './protocol.js';
 import { idOf, positionOf, resultFor } from './score.js';
+import { Utf8Builder } from './utf8-builder.js';
 
-/** TextEncoder, not Buffer.from: each chunk needs an ArrayBuffer of its own to move to the main thread (Buffer shares a pool). */
-const encoder = new TextEncoder();
 
 /** A rubric compiled once and a writer primed with `begin`, ready to score chunks. */
 export class ChunkScorer {
   readonly compiled: CompiledRubric;
   private readonly writer: ResultWriter | undefined;
+  /** The chunk's output bytes (not a Buffer: each chunk needs an ArrayBuffer of its own to move to the main thread). */
+  private readonly out = new Utf8Builder();
 
   constructor(private readonly setup: WorkerSetup) {
     this.compiled = compileRubric(setup.rubric, setup.compileOptions);
@@ -48,8 +49,11 @@ export class ChunkScorer {
         if (this.writer) candidate.text = this.writer.write(explained, at);
         candidates.push(candidate);
       }
-      if (this.writer) texts.push(this.writer.write(result, at));
-      else {
+      if (this.writer) {
+        // With an --explain id, a record's text may yet be swapped for its explained one.
+        if (this.setup.explainId !== undefined) texts.push(this.writer.write(result, at));
+        else this.out.append(this.writer.write(result, at));
+      } else {
         results.push(result);
         positions.push(at);
       }
@@ -65,8 +69,8 @@ export class ChunkScorer {
     }
     if (!this.writer) return { kind: 'done', seq: chunk.seq, results, positions, counts, candidates };
     // Texts are kept apart only where one may be swapped; otherwise the chunk goes as bytes.
-    return candidates.length > 0
-      ? { kind: 'done', seq: chunk.seq, texts, counts, candidates }
-      : { kind: 'done', seq: chunk.seq, bytes: encoder.encode(texts.join('')), counts, candidates };
+    if (candidates.length > 0) return { kind: 'done', seq: chunk.seq, texts, counts, candidates };
+    for (const text of texts) this.out.append(text);
+    return { kind: 'done', seq: chunk.seq, bytes: this.out.take(), counts, candidates };
   }
 }

@@ -6,7 +6,7 @@
  * (both encodings agree on it) and the first stretch of non-ASCII bytes decides — valid
  * UTF-8 there means UTF-8, anything else GB18030 (a superset of GBK).
  */
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 /** The encodings `--encoding` takes. */
@@ -107,6 +107,8 @@ function startsLikeBom(b: Buffer): boolean {
 
 /** How many leading bytes are ASCII. */
 function asciiPrefix(b: Buffer): number {
+  // Most data files are ASCII chunk after chunk: one native check instead of a loop per byte.
+  if (isAscii(b)) return b.length;
   let i = 0;
   while (i < b.length && b[i]! < 0x80) i++;
   return i;
