@@ -145,10 +145,10 @@ export function formatDiagnostic(d: Diagnostic, source?: string | LineIndex): st
   return out;
 }
 
-/** Replaces C0/C1 control characters (ANSI escapes among them) and bidi overrides with visible escapes. */
+/** Replaces C0/C1 control characters (ANSI escapes among them), line/paragraph separators and bidi overrides with visible escapes. */
 export function escapeControl(s: string): string {
   // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) =>
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) =>
     `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }
