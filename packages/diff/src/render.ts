@@ -129,15 +129,16 @@ export function escapeMarkdown(s: string): string {
 
 /** Code (ids, rule text) as an HTML code span: safe in tables, whatever backticks or pipes it holds. */
 export function markdownCode(s: string): string {
-  // Markdown is still parsed inside inline HTML: brackets become entities so user text
-  // (titles, standards, level labels) can never form a link.
+  // Markdown is still parsed inside inline HTML: brackets, emphasis marks, backticks and
+  // backslashes become entities so user text (titles, standards, level labels) can never
+  // form a link, emphasis or a code span, and reads exactly as written.
   const html = escapeControl(s)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/\|/g, '&#124;')
-    .replace(/\[/g, '&#91;')
-    .replace(/\]/g, '&#93;')
+    .replace(/[|[\]*`~\\]/g, (c) => `&#${c.charCodeAt(0)};`)
+    // `_` emphasises only at a word's edge: ids like `four_piece_check` stay as they are.
+    .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '&#95;')
     .replace(/\r\n|\r|\n/g, ' ');
   return `<code>${html}</code>`;
 }
