@@ -67,3 +67,37 @@ describe('rubric eval DIR', () => {
     expect(r.stderr).toContain("note: as of 2022-07-05 is outside the rubric's effective period 2022-06-14 … 2022-06-30\n");
   });
 });
+
+describe('rubric check DIR', () => {
+  it('checks every rubric file of the Beijing folder and the versions against each other', () => {
+    const r = rubric(['check', DIR]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toBe('4 files checked: 0 errors, 0 warnings\n');
+    const json = rubric(['check', DIR, '--format', 'json']);
+    const reports = JSON.parse(json.stdout) as { file: string; ok: boolean }[];
+    expect(reports.map((x) => x.file)).toEqual(['2022-05.yaml', '2022-06.rubric', '2022-06.yaml', '2022-07.yaml'].map((f) => `${DIR}/${f}`));
+    expect(reports.every((x) => x.ok)).toBe(true);
+  });
+
+  it('reports problems between versions in the file they concern, with the file checks', () => {
+    const cwd = workdir({ 'v1.yaml': version('1', '2022-01-01', '2022-06-30'), 'v2.yaml': version('2', '2022-06-15', undefined, '1') });
+    const r = rubric(['check', '.'], { cwd });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^v2\.yaml:\d+:\d+ error versions\/overlap: /m);
+    expect(r.stderr).toContain('2 files checked: 1 error');
+    const json = JSON.parse(rubric(['check', '.', '--format', 'json'], { cwd }).stdout) as { file: string; ok: boolean; diagnostics: { code: string }[] }[];
+    expect(json.map((x) => [x.file, x.ok, x.diagnostics.map((d) => d.code)])).toEqual([
+      ['v1.yaml', true, []],
+      ['v2.yaml', false, ['versions/overlap']],
+    ]);
+  });
+
+  it('says so for a folder without rubric files (exit 1) and one that cannot be read (exit 2)', () => {
+    const cwd = workdir({ 'notes.txt': 'hello' });
+    const empty = rubric(['check', '.'], { cwd });
+    expect(empty.status).toBe(1);
+    expect(empty.stderr).toContain('error versions/empty: the folder holds no rubric file');
+    const missing = rubric(['check', 'no-such-folder'], { cwd });
+    expect(missing.status).toBe(2);
+  });
+});

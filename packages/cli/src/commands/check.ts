@@ -1,15 +1,18 @@
 /**
- * `rubric check FILE...`: reads and checks each rubric file and reports every diagnostic,
+ * `rubric check FILE|DIR...`: reads and checks each rubric file and reports every diagnostic,
  * as `file:line:col severity code: message` with a hint and the source line (text), or as
- * JSON. Exit 0 when no file has errors, 1 when one has, 2 when one cannot be read.
+ * JSON. A folder is checked as the versions of one rubric: each of its rubric files, then the
+ * versions against each other (`versions/*`). Exit 0 when no file has errors, 1 when one
+ * has, 2 when one cannot be read.
  */
 import { Option, type Command } from 'commander';
 import type { CommandContext } from './register.js';
-import { formatDiagnostic, hasErrors, type Diagnostic } from '@rubric/rubric';
+import { formatDiagnostic, hasErrors, isDirectory, loadRubricFolder, type Diagnostic, type LoadedRubric } from '@rubric/rubric';
+import { resolve } from 'node:path';
 import type { Io } from '../io.js';
 import { Sink } from '../io.js';
 import { safeJson } from '../output/json-text.js';
-import { isUnreadable, loadRubricAt, plural, sourceOf } from './load.js';
+import { UNREADABLE_CODES, isUnreadable, loadRubricAt, plural, sourceOf } from './load.js';
 
 /** Output formats of `rubric check`. */
 export type CheckFormat = 'text' | 'json';
@@ -34,16 +37,38 @@ export async function runCheck(files: readonly string[], options: CheckOptions, 
   let warnings = 0;
   let unreadable = false;
   const err = new Sink(io.stderr);
+  const report = async (file: string, diagnostics: readonly Diagnostic[], sourceFor: (d: Diagnostic) => string | undefined): Promise<void> => {
+    for (const d of diagnostics) {
+      if (d.severity === 'error') errors++;
+      else if (d.severity === 'warning') warnings++;
+      if (UNREADABLE_CODES.has(d.code)) unreadable = true;
+      if (options.format === 'text') await err.write(`${formatDiagnostic(d, sourceFor(d))}\n\n`);
+    }
+    reports.push({ file, ok: !hasErrors(diagnostics), diagnostics: [...diagnostics] });
+  };
   try {
-    for (const file of files) {
-      const loaded = await loadRubricAt(file, io.cwd);
-      unreadable ||= isUnreadable(loaded);
-      for (const d of loaded.diagnostics) {
-        if (d.severity === 'error') errors++;
-        else if (d.severity === 'warning') warnings++;
-        if (options.format === 'text') await err.write(`${formatDiagnostic(d, sourceOf(loaded))}\n\n`);
+    for (const arg of files) {
+      if (!(await isDirectory(resolve(io.cwd, arg)))) {
+        const loaded = await loadRubricAt(arg, io.cwd);
+        unreadable ||= isUnreadable(loaded);
+        await report(arg, loaded.diagnostics, () => sourceOf(loaded));
+        continue;
       }
-      reports.push({ file, ok: !hasErrors(loaded.diagnostics), diagnostics: loaded.diagnostics });
+      // A folder: each rubric file as on its own, then what is wrong between its versions,
+      // reported with the file it concerns (or the folder, for what concerns none).
+      const folder = await loadRubricFolder(resolve(io.cwd, arg), { display: arg });
+      const byFile = new Map<string, LoadedRubric>(folder.files.map((f) => [f.file, f]));
+      const between = new Map<string, Diagnostic[]>();
+      for (const d of folder.diagnostics) {
+        const at = byFile.has(d.file) ? d.file : arg;
+        between.set(at, [...(between.get(at) ?? []), d]);
+      }
+      const sourceFor = (d: Diagnostic): string | undefined => {
+        const f = byFile.get(d.file);
+        return f ? sourceOf(f) : undefined;
+      };
+      for (const f of folder.files) await report(f.file, [...f.diagnostics, ...(between.get(f.file) ?? [])], sourceFor);
+      if (between.has(arg) || folder.files.length === 0) await report(arg, between.get(arg) ?? [], sourceFor);
     }
     if (options.format === 'json') {
       const out = new Sink(io.stdout);
@@ -53,7 +78,7 @@ export async function runCheck(files: readonly string[], options: CheckOptions, 
         out.detach();
       }
     } else {
-      await err.write(`${plural(files.length, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`);
+      await err.write(`${plural(reports.length, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`);
     }
   } finally {
     err.detach();
@@ -64,12 +89,14 @@ export async function runCheck(files: readonly string[], options: CheckOptions, 
 
 const CHECK_HELP = `
 Reads each rubric file (the rubric language .rubric, YAML, or IR JSON) and checks it: syntax, unknown keys, names,
-types, totals. Every problem is printed to stderr as \`file:line:col severity code: message\`
+types, totals. A folder is read as the versions of one rubric: every rubric file in it is checked, then the
+versions against each other (one id, periods that follow on without overlap or gap, \`replaces\`). Every problem is printed to stderr as \`file:line:col severity code: message\`
 with a hint and the source line, then a one-line summary. Warnings do not fail the check.
 
 Examples:
   $ rubric check rubric.yaml
   $ rubric check rubrics/*/*.yaml
+  $ rubric check rubrics/beijing-epidemic-free-community/
   $ rubric check rubric.yaml --format json
 
 Exit codes: 0 no errors (warnings allowed); 1 some file has errors; 2 bad usage or a file
@@ -81,7 +108,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
   program
     .command('check')
     .description('check rubric files and report every problem with its file, line and column')
-    .argument('<file...>', 'rubric files (.rubric, .yaml, .yml or .json)')
+    .argument('<file...>', 'rubric files (.rubric, .yaml, .yml or .json) or folders of versions')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .showHelpAfterError('(see `rubric check --help`)')
     .addHelpText('after', CHECK_HELP)
