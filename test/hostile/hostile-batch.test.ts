@@ -125,6 +125,27 @@ describe('hostile data: a per-record error or a correct value, records out = rec
     expect(b.stderr).toContain('the key "subjects" twice');
   });
 
+  it('YAML data: a duplicate key inside a record makes that record invalid; outside the records, the file', () => {
+    const cwd = workdir({
+      'tiny.yaml': TINY_RUBRIC,
+      'a.yaml': 'subjects:\n  - { id: a, rate: 1, level: full }\n  - id: b\n    rate: 1\n    level: full\n    level: none\n  - { id: c, rate: 0, level: full }\n',
+      'b.yaml': 'subjects: []\nsubjects:\n  - { id: a, rate: 1, level: full }\n',
+    });
+    const a = rubric(['eval', 'tiny.yaml', '--data', 'a.yaml', ...AS_OF, '--format', 'jsonl'], { cwd });
+    expect(a.status).toBe(1);
+    const results = jsonLines(a.stdout);
+    expect(results.map((x) => [x['id'], x['outcome']])).toEqual([
+      ['a', 'pass'],
+      ['b', 'invalid'],
+      ['c', 'fail'],
+    ]);
+    expect(results[1]!['errors']).toEqual([{ path: '/level', code: 'data/duplicate-key', message: expect.stringContaining('line 3: the key "level" is written twice') }]);
+    const b = rubric(['eval', 'tiny.yaml', '--data', 'b.yaml', ...AS_OF, '--format', 'jsonl'], { cwd });
+    expect(b.status).toBe(2);
+    expect(b.stdout).toBe('');
+    expect(b.stderr).toContain('the key "subjects" twice');
+  });
+
   it('in-process: no prototype is polluted by `__proto__` / `constructor` keys or columns', async () => {
     const cwd = dir();
     for (const data of ['hostile.jsonl', 'hostile.csv']) {
