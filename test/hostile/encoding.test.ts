@@ -79,6 +79,17 @@ describe('--encoding auto through the built CLI', () => {
 });
 
 describe('decodeData: streamed, chunk boundaries anywhere', () => {
+  it('counts the bytes read, not the decoded text (the progress bar measures against the file size)', async () => {
+    const bytes = iconv.encode(TEXT, 'gbk');
+    let counted = 0;
+    let text = '';
+    const chunks = [bytes.subarray(0, 10), bytes.subarray(10, 11), bytes.subarray(11)];
+    for await (const t of decodeData(chunks as unknown as AsyncIterable<Buffer>, 'auto', { onBytes: (n) => (counted += n) })) text += t;
+    expect(text).toBe(TEXT);
+    expect(counted).toBe(bytes.length);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(bytes.length); // what used to be counted
+  });
+
   // Four-byte GB18030 sequences (a CJK Extension B character, an emoji) that GBK lacks.
   const gb18030Text = `${'ascii,only\n'.repeat(700)}𠀀,😀,中文,€\n`;
 

@@ -121,14 +121,6 @@ export function parseJobs(text: string): number {
   return n;
 }
 
-/** Counts the UTF-8 bytes of text chunks as they pass, for the progress bar. */
-async function* countingBytes(chunks: AsyncIterable<string>, add: (n: number) => void): AsyncGenerator<string> {
-  for await (const chunk of chunks) {
-    add(Buffer.byteLength(chunk, 'utf8'));
-    yield chunk;
-  }
-}
-
 /** The size of the data file in bytes, or undefined for standard input or when it cannot be told. */
 async function dataSize(file: string, cwd: string): Promise<number | undefined> {
   if (file === '-') return undefined;
@@ -199,14 +191,17 @@ export async function runEval(rubricFile: string, options: EvalOptions, io: Io):
       // Only when the process is the real one: an in-process caller keeps its own signals.
       if (io.stderr === process.stderr) releaseSignals = removeOnSignal(out.tempPath, escapeControl(options.out), io.stderr);
     }
-    let chunks = await openData(options.data, io.cwd, io.stdin, options.encoding ?? 'auto', { onNote: (n) => void io.stderr.write(encodingNote(n)) });
+    // Bytes as read, before decoding: a GBK file's text is longer in UTF-8 than the file.
+    let bytes = 0;
+    const chunks = await openData(options.data, io.cwd, io.stdin, options.encoding ?? 'auto', {
+      onNote: (n) => void io.stderr.write(encodingNote(n)),
+      onBytes: (n) => (bytes += n),
+    });
     const rubric = compiled.rubric;
     const toTerminal = out === undefined && io.isTTY;
     // The bar goes to stderr when it is a terminal, and not when the results themselves go
     // to the same terminal (the table), where it would be drawn over them.
     if (io.stderrIsTTY === true && !toTerminal) {
-      let bytes = 0;
-      chunks = countingBytes(chunks, (n) => (bytes += n));
       const totalBytes = await dataSize(options.data, io.cwd);
       const now = io.now;
       progress = progressBar(io.stderr, {

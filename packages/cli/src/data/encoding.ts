@@ -30,6 +30,8 @@ export interface DecodeNotes {
 export interface DecodeOptions {
   /** Called once when `auto` decides on an encoding other than UTF-8, or bad bytes are met. */
   onNote?: (notes: DecodeNotes) => void;
+  /** Called with the length of each chunk of bytes read, before decoding (a progress bar's count: the file's size is in bytes). */
+  onBytes?: (n: number) => void;
 }
 
 /**
@@ -63,6 +65,7 @@ export async function* decodeData(bytes: AsyncIterable<Buffer | string>, encodin
   if (encoding !== 'auto') choose(encoding);
   for await (const raw of bytes) {
     const chunk = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
+    options.onBytes?.(chunk.length);
     if (decoder) {
       const text = run(chunk);
       if (text !== '') yield text;
