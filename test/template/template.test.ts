@@ -248,6 +248,40 @@ describe('rubric template: every fact type, and text that tries to escape', () =
   });
 });
 
+describe('rubric template DIR: the version in force on --as-of', () => {
+  const DIR = join(ROOT, 'rubrics/beijing-epidemic-free-community');
+
+  it('gives the form of the version in force, the same as for its file', () => {
+    for (const [date, file] of [
+      ['2022-06-01', '2022-05.yaml'],
+      ['2022-06-20', '2022-06.yaml'],
+      ['2022-07-02', '2022-07.yaml'],
+    ] as const) {
+      const fromDir = template([DIR, '--as-of', date, '--format', 'csv']);
+      expect(fromDir.status, fromDir.stderr).toBe(0);
+      expect(fromDir.stdout).toBe(template([join(DIR, file), '--format', 'csv']).stdout);
+    }
+  });
+
+  it('says which versions there are when none is in force; rejects a date that is no date', () => {
+    const none = template([DIR, '--as-of', '2021-01-01']);
+    expect(none.status).toBe(2);
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toContain('no version of beijing-epidemic-free-community is in force on 2021-01-01');
+    const bad = template([DIR, '--as-of', '2022-13-01']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--as-of must be a date written YYYY-MM-DD');
+  });
+
+  it('a folder with errors: its diagnostics, no form', () => {
+    const cwd = workdir({ 'a.yaml': BROKEN_RUBRIC });
+    const r = template(['.'], cwd);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('no form was written');
+  });
+});
+
 describe('rubric template: errors', () => {
   it('a rubric with errors: its diagnostics, no form, exit 2', () => {
     const cwd = workdir({ 'broken.yaml': BROKEN_RUBRIC });

@@ -28,7 +28,7 @@ import { DATA_FORMATS, type DataFormat, type DataItem } from '../data/data-item.
 import { dataFormatOf, openData, readRecords } from '../data/read-records.js';
 import { safeJson } from '../output/json-text.js';
 import { isUnreadable, loadRubricAt, plural, sourceOf } from './load.js';
-import { isFolderArg, isIsoDate, loadFolderAt } from './rubric-arg.js';
+import { checkedAsOf, isFolderArg, loadFolderAt } from './rubric-arg.js';
 
 /** Output formats of `rubric diff`. */
 export type DiffFormat = 'text' | 'md' | 'json';
@@ -101,7 +101,7 @@ async function* resultPairs(data: string, format: DataFormat, io: Io, old: Compi
 
 /** Runs `rubric diff` and returns the exit code. */
 export async function runDiff(oldFile: string, newFile: string, options: DiffCommandOptions, io: Io): Promise<number> {
-  if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, not \`${escapeControl(options.asOf)}\``, 'diff');
+  if (options.asOf !== undefined) checkedAsOf(options.asOf, 'diff');
   if (options.asOf !== undefined && options.data === undefined) throw new UsageError('--as-of is the date to evaluate --data on; give --data too', 'diff');
   let dataFormat: DataFormat | undefined;
   if (options.data !== undefined) {

@@ -23,7 +23,7 @@ import type { BatchOutcome, Explained } from '../batch/outcome.js';
 import { idOf, positionOf, resultFor } from '../batch/score.js';
 import { runParallelBatch } from '../batch/run-parallel.js';
 import { progressBar, type Progress } from '../output/progress.js';
-import { loadRubricArg } from './rubric-arg.js';
+import { asOfOption, loadRubricArg } from './rubric-arg.js';
 import { recordFacts } from './record-facts.js';
 
 export { resultFor } from '../batch/score.js';
@@ -45,18 +45,6 @@ export interface EvalOptions {
   recordFacts?: boolean;
   /** Which evaluator scores: the generated one (default) or the reference interpreter, for auditors. */
   evaluator?: 'generated' | 'reference';
-}
-
-/** Whether `s` is a real calendar date written YYYY-MM-DD. */
-export function isIsoDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
-/** Today's date in UTC, YYYY-MM-DD. */
-export function todayUtc(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
 }
 
 /** What {@link runBatch} needs: a compiled rubric, the records, and where results go. */
@@ -144,8 +132,7 @@ function encodingNote(n: DecodeNotes): string {
 /** Runs `rubric eval` and returns the exit code. */
 export async function runEval(rubricFile: string, options: EvalOptions, io: Io): Promise<number> {
   const env = io.env ?? process.env;
-  const asOf = options.asOf ?? todayUtc(io.now?.() ?? new Date());
-  if (!isIsoDate(asOf)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, not \`${escapeControl(asOf)}\``, 'eval');
+  const asOf = asOfOption(options.asOf, 'eval', io.now?.());
   const dataFormat = options.dataFormat ?? (options.data === '-' ? undefined : dataFormatOf(options.data));
   if (!dataFormat) {
     throw new UsageError(

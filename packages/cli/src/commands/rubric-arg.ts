@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path';
 import {
+  escapeControl,
   formatDiagnostic,
   hasErrors,
   isDirectory,
@@ -14,7 +15,7 @@ import {
   type LoadedRubric,
   type RubricFolder,
 } from '@rubric/rubric';
-import { InputError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import type { Sink } from '../io.js';
 import { loadRubricAt, plural, sourceOf } from './load.js';
 
@@ -23,6 +24,25 @@ export function isIsoDate(s: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** Today's date in UTC, YYYY-MM-DD. */
+export function todayUtc(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/**
+ * The `--as-of` date of a command: the value given, which must be a real YYYY-MM-DD date
+ * ({@link UsageError} naming the command otherwise), or today (UTC) when none is given.
+ */
+export function asOfOption(value: string | undefined, command: string, now: Date = new Date()): string {
+  return checkedAsOf(value ?? todayUtc(now), command);
+}
+
+/** An `--as-of` value given to `command`, checked: a real YYYY-MM-DD date, else a {@link UsageError}. */
+export function checkedAsOf(value: string, command: string): string {
+  if (!isIsoDate(value)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, not \`${escapeControl(value)}\``, command);
+  return value;
 }
 
 /** Whether the argument names a folder (relative to `cwd`). */
@@ -55,15 +75,15 @@ export function folderErrors(folder: RubricFolder): Diagnostic[] {
  * in force on `asOf`. Folder diagnostics other than the chosen file's are written to `err`
  * (the chosen file's stay in the returned `diagnostics`, for the caller to show as for a
  * file). Throws {@link InputError} (exit 2) when the folder has errors or no version is in
- * force on `asOf`.
+ * force on `asOf`; `nothingDone` ends the message (what the command did not do).
  */
-export async function loadRubricArg(arg: string, asOf: string, cwd: string, err: Sink): Promise<LoadedRubric> {
+export async function loadRubricArg(arg: string, asOf: string, cwd: string, err: Sink, nothingDone = 'nothing was evaluated'): Promise<LoadedRubric> {
   if (!(await isFolderArg(arg, cwd))) return loadRubricAt(arg, cwd);
   const folder = await loadFolderAt(arg, cwd);
   const errors = folderErrors(folder);
   if (errors.length > 0 || folder.versions.length === 0) {
     await writeFolderDiagnostics(folder, err);
-    throw new InputError(errors.length > 0 ? `the rubric folder ${arg} has ${plural(errors.length, 'error')}; nothing was evaluated` : `the rubric folder ${arg} holds no usable version`);
+    throw new InputError(errors.length > 0 ? `the rubric folder ${arg} has ${plural(errors.length, 'error')}; ${nothingDone}` : `the rubric folder ${arg} holds no usable version`);
   }
   const found = versionAsOf(folder.versions, asOf);
   if (!found.version) {

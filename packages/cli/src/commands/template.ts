@@ -1,7 +1,9 @@
 /**
- * `rubric template RUBRIC`: writes a blank self-assessment form for the rubric — YAML with
+ * `rubric template RUBRIC|DIR`: writes a blank self-assessment form for the rubric — YAML with
  * every fact described in comments, CSV with a header row and a `#` description row, or JSON
- * with an example subject — that `rubric eval` reads once it is filled in.
+ * with an example subject — that `rubric eval` reads once it is filled in. For a folder of
+ * versions, the form is the version's in force on `--as-of` (default today), as `rubric eval
+ * DIR` would score it.
  */
 import { extname } from 'node:path';
 import { Option, type Command } from 'commander';
@@ -12,13 +14,16 @@ import { openOutFile, type OutFile } from '../output/out-file.js';
 import { reasonOf } from '../data/read-records.js';
 import { renderTemplate, TEMPLATE_FORMATS, type TemplateFormat } from '../template/forms.js';
 import type { CommandContext } from './register.js';
-import { isUnreadable, loadRubricAt, plural, sourceOf } from './load.js';
+import { isUnreadable, plural, sourceOf } from './load.js';
+import { asOfOption, loadRubricArg } from './rubric-arg.js';
 
 /** Options of `rubric template`. */
 export interface TemplateOptions {
   /** Default: from the `--out` file's extension, else `yaml`. */
   format?: TemplateFormat;
   out?: string;
+  /** For a folder: the version in force on this date (default: today, UTC). */
+  asOf?: string;
 }
 
 /** The form format a file name implies (`.yaml`/`.yml`, `.csv`, `.json`), if any. */
@@ -40,11 +45,12 @@ export function templateFormatOf(file: string): TemplateFormat | undefined {
 export async function runTemplate(rubricFile: string, options: TemplateOptions, io: Io): Promise<number> {
   if (options.out === '-') throw new UsageError('--out needs a file name (leave it out to write to standard output)', 'template');
   const format = options.format ?? (options.out !== undefined ? templateFormatOf(options.out) : undefined) ?? 'yaml';
+  const asOf = asOfOption(options.asOf, 'template', io.now?.());
   const err = new Sink(io.stderr);
   let out: OutFile | undefined;
   let sink: Sink | undefined;
   try {
-    const loaded = await loadRubricAt(rubricFile, io.cwd);
+    const loaded = await loadRubricArg(rubricFile, asOf, io.cwd, err, 'no form was written');
     for (const d of loaded.diagnostics) await err.write(`${formatDiagnostic(d, sourceOf(loaded))}\n\n`);
     if (!loaded.rubric || hasErrors(loaded.diagnostics)) {
       const n = loaded.diagnostics.filter((d) => d.severity === 'error').length;
@@ -85,11 +91,13 @@ Writes a blank self-assessment form (自评表) for the rubric, to fill in and e
         so spreadsheets read it as UTF-8
   json  an example subject, every fact set to a placeholder of its type
 
-The format defaults to the --out file's extension, else yaml.
+The format defaults to the --out file's extension, else yaml. For a folder of versions, the
+form is the one of the version in force on --as-of (default today), as \`rubric eval DIR\` scores.
 
 Examples:
   $ rubric template rubric.yaml > form.yaml
   $ rubric template rubric.yaml --format csv --out form.csv
+  $ rubric template rubrics/beijing-epidemic-free-community --as-of 2022-06-20 --format csv
   $ rubric eval rubric.yaml --data form.csv --explain BJ-DC-001
 
 Exit codes: 0 the form was written; 2 bad usage, a rubric that cannot be read or has errors.
@@ -100,13 +108,15 @@ export function registerTemplate(program: Command, ctx: CommandContext): void {
   program
     .command('template')
     .description('write a blank self-assessment form for a rubric (YAML, CSV or JSON)')
-    .argument('<rubric>', 'the rubric file (.yaml, .yml or .json)')
+    .argument('<rubric>', 'the rubric file (.rubric, .yaml, .yml or .json) or a folder of its versions')
     .addOption(new Option('--format <format>', 'form format (default: from the --out extension, else yaml)').choices([...TEMPLATE_FORMATS]))
     .option('--out <file>', 'write the form to this file (replaced only when complete)')
+    .option('--as-of <date>', 'for a folder: the version in force on this date, YYYY-MM-DD (default: today, UTC)')
     .showHelpAfterError('(see `rubric template --help`)')
     .addHelpText('after', TEMPLATE_HELP)
-    .action(async (rubric: string, opts: { format?: TemplateFormat; out?: string }) => {
+    .action(async (rubric: string, opts: { format?: TemplateFormat; out?: string; asOf?: string }) => {
       const options: TemplateOptions = {};
+      if (opts.asOf !== undefined) options.asOf = opts.asOf;
       if (opts.format !== undefined) options.format = opts.format;
       if (opts.out !== undefined) options.out = opts.out;
       ctx.setCode(await runTemplate(rubric, options, ctx.io));

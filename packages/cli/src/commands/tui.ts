@@ -13,7 +13,7 @@ import { InputError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { DATA_FORMATS, type DataFormat } from '../data/data-item.js';
 import { dataFormatOf, openData, readRecords } from '../data/read-records.js';
-import { isIsoDate } from './eval.js';
+import { checkedAsOf } from './rubric-arg.js';
 import { loadRubricAt } from './load.js';
 import type { CommandContext } from './register.js';
 
@@ -170,7 +170,7 @@ export function tuiServices(versions: readonly (VersionFiles | string)[], option
 
 /** Runs `rubric tui` and returns the exit code. */
 export async function runTuiCommand(args: readonly string[], options: TuiCommandOptions, io: Io): Promise<number> {
-  if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, not \`${escapeControl(options.asOf)}\``, 'tui');
+  if (options.asOf !== undefined) checkedAsOf(options.asOf, 'tui');
   if (options.data === '-') throw new UsageError('the TUI reads keys from standard input, so --data - is not possible; name a data file', 'tui');
   if (options.data !== undefined && options.dataFormat === undefined && !dataFormatOf(options.data)) {
     throw new UsageError(`cannot tell the format of the data file \`${escapeControl(options.data)}\` from its name; name it *.jsonl, *.csv, *.json or *.yaml, or use --data-format`, 'tui');

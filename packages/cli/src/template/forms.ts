@@ -55,7 +55,7 @@ function comments(indent: string, ...texts: (string | undefined)[]): string[] {
   for (const text of texts) {
     if (text === undefined || text.trim() === '') continue;
     // Every kind of line break starts a new comment line (U+2028 too: editors break lines there).
-    for (const line of escapeControl(text.trim()).split(/\r\n|\r|\n|\u2028|\u2029/)) lines.push(`${indent}#${line === '' ? '' : ` ${line}`}`);
+    for (const line of text.trim().split(/\r\n|\r|\n|\u2028|\u2029/).map(escapeControl)) lines.push(`${indent}#${line === '' ? '' : ` ${line}`}`);
   }
   return lines;
 }
