@@ -104,13 +104,23 @@ describe('hostile data: a per-record error or a correct value, records out = rec
     expect(results[7]).toMatchObject({ total: 5 });
   });
 
-  it('JSON read whole: a duplicate key inside a record makes that record invalid; outside the records, the file', () => {
-    const cwd = workdir({
-      'tiny.yaml': TINY_RUBRIC,
-      'a.json': '{"subjects": [{"id":"a","rate":1,"level":"full"}, {"id":"b","rate":1,"level":"full","level":"none"}, {"id":"c","rate":0,"level":"full"}]}',
-      'b.json': '{"subjects": [], "subjects": [{"id":"a","rate":1,"level":"full"}]}',
-    });
-    const a = rubric(['eval', 'tiny.yaml', '--data', 'a.json', ...AS_OF, '--format', 'jsonl'], { cwd });
+  // The same records in JSON and in YAML (read whole): the YAML message names the record's line.
+  it.each([
+    {
+      format: 'json',
+      inRecord: '{"subjects": [{"id":"a","rate":1,"level":"full"}, {"id":"b","rate":1,"level":"full","level":"none"}, {"id":"c","rate":0,"level":"full"}]}',
+      outside: '{"subjects": [], "subjects": [{"id":"a","rate":1,"level":"full"}]}',
+      where: 'record 2',
+    },
+    {
+      format: 'yaml',
+      inRecord: 'subjects:\n  - { id: a, rate: 1, level: full }\n  - id: b\n    rate: 1\n    level: full\n    level: none\n  - { id: c, rate: 0, level: full }\n',
+      outside: 'subjects: []\nsubjects:\n  - { id: a, rate: 1, level: full }\n',
+      where: 'line 3',
+    },
+  ])('$format read whole: a duplicate key inside a record makes that record invalid; outside the records, the file', ({ format, inRecord, outside, where }) => {
+    const cwd = workdir({ 'tiny.yaml': TINY_RUBRIC, [`a.${format}`]: inRecord, [`b.${format}`]: outside });
+    const a = rubric(['eval', 'tiny.yaml', '--data', `a.${format}`, ...AS_OF, '--format', 'jsonl'], { cwd });
     expect(a.status).toBe(1);
     const results = jsonLines(a.stdout);
     expect(results.map((x) => [x['id'], x['outcome']])).toEqual([
@@ -118,29 +128,8 @@ describe('hostile data: a per-record error or a correct value, records out = rec
       ['b', 'invalid'],
       ['c', 'fail'],
     ]);
-    expect(results[1]!['errors']).toEqual([{ path: '/level', code: 'data/duplicate-key', message: expect.stringContaining('record 2: the key "level"') }]);
-    const b = rubric(['eval', 'tiny.yaml', '--data', 'b.json', ...AS_OF, '--format', 'jsonl'], { cwd });
-    expect(b.status).toBe(2);
-    expect(b.stdout).toBe('');
-    expect(b.stderr).toContain('the key "subjects" twice');
-  });
-
-  it('YAML data: a duplicate key inside a record makes that record invalid; outside the records, the file', () => {
-    const cwd = workdir({
-      'tiny.yaml': TINY_RUBRIC,
-      'a.yaml': 'subjects:\n  - { id: a, rate: 1, level: full }\n  - id: b\n    rate: 1\n    level: full\n    level: none\n  - { id: c, rate: 0, level: full }\n',
-      'b.yaml': 'subjects: []\nsubjects:\n  - { id: a, rate: 1, level: full }\n',
-    });
-    const a = rubric(['eval', 'tiny.yaml', '--data', 'a.yaml', ...AS_OF, '--format', 'jsonl'], { cwd });
-    expect(a.status).toBe(1);
-    const results = jsonLines(a.stdout);
-    expect(results.map((x) => [x['id'], x['outcome']])).toEqual([
-      ['a', 'pass'],
-      ['b', 'invalid'],
-      ['c', 'fail'],
-    ]);
-    expect(results[1]!['errors']).toEqual([{ path: '/level', code: 'data/duplicate-key', message: expect.stringContaining('line 3: the key "level" is written twice') }]);
-    const b = rubric(['eval', 'tiny.yaml', '--data', 'b.yaml', ...AS_OF, '--format', 'jsonl'], { cwd });
+    expect(results[1]!['errors']).toEqual([{ path: '/level', code: 'data/duplicate-key', message: expect.stringContaining(`${where}: the key "level"`) }]);
+    const b = rubric(['eval', 'tiny.yaml', '--data', `b.${format}`, ...AS_OF, '--format', 'jsonl'], { cwd });
     expect(b.status).toBe(2);
     expect(b.stdout).toBe('');
     expect(b.stderr).toContain('the key "subjects" twice');
