@@ -8,24 +8,33 @@ const LEVELS = [
   { value: 'none', label: '未落实' },
 ];
 
-/** A rubric of `n` indicators, one fact each, in sections of 50: level cases, rounded ratios and yes/no items in turn, a veto, a hard requirement, a capped deduction and a pass mark with an override. */
-export function syntheticRubric(n) {
+/**
+ * A rubric of `n` indicators in sections of 50: level cases, rounded ratios and yes/no items in
+ * turn, a veto, a hard requirement, a capped deduction and a pass mark with an override. Each
+ * indicator reads a fact of its own, or with `{facts: k}` (k a multiple of 3) indicator i reads
+ * fact i mod k, so that a large rubric stays within the loader's limit on facts (2,000) and
+ * can be written to a file for the `rubric` command.
+ */
+export function syntheticRubric(n, { facts: factCount = n } = {}) {
+  if (factCount < n && factCount % 3 !== 0) throw new Error('facts must be a multiple of 3');
   const facts = [];
   const indicators = [];
   let total = 0;
   for (let i = 0; i < n; i++) {
     const kind = i % 3;
-    const f = `f${i}`;
+    const j = i % factCount;
+    const f = `f${j}`;
+    const declare = j === i;
     if (kind === 0) {
-      facts.push({ id: f, label: `事实 ${i}`, type: { kind: 'level', levels: LEVELS }, required: true });
+      if (declare) facts.push({ id: f, label: `事实 ${i}`, type: { kind: 'level', levels: LEVELS }, required: true });
       indicators.push({ id: `i${i}`, title: `指标 ${i}`, max: 6, rule: { kind: 'cases', cases: [{ when: { kind: 'binary', op: '==', left: ref(f), right: { kind: 'text', value: 'full' } }, points: num(6) }, { when: { kind: 'binary', op: '==', left: ref(f), right: { kind: 'text', value: 'partial' } }, points: num(3) }], otherwise: num(0) } });
       total += 6;
     } else if (kind === 1) {
-      facts.push({ id: f, label: `事实 ${i}`, type: { kind: 'ratio' }, required: true });
+      if (declare) facts.push({ id: f, label: `事实 ${i}`, type: { kind: 'ratio' }, required: true });
       indicators.push({ id: `i${i}`, title: `指标 ${i}`, max: 10, rule: { kind: 'expression', points: { kind: 'call', fn: 'round', args: [{ kind: 'binary', op: '*', left: num(10), right: ref(f) }, num(0.5)] } } });
       total += 10;
     } else {
-      facts.push({ id: f, label: `事实 ${i}`, type: { kind: 'boolean' }, required: true });
+      if (declare) facts.push({ id: f, label: `事实 ${i}`, type: { kind: 'boolean' }, required: true });
       indicators.push({ id: `i${i}`, title: `指标 ${i}`, max: 4, rule: { kind: 'expression', points: { kind: 'if', cond: ref(f), then: num(4), else: num(0) } } });
       total += 4;
     }

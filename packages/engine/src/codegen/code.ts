@@ -20,10 +20,13 @@ export class Code {
 /** Identifiers the generator makes: ASCII letters, digits, `_` and `$`, not starting with a digit. */
 export const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
+/** Only {@link NameGen} holds it: its names are checked by their prefix, once per prefix. */
+const CHECKED: unique symbol = Symbol('checked identifier');
+
 /** A generated identifier (a local variable, a function). */
 export class Name extends Code {
-  constructor(s: string) {
-    if (!IDENTIFIER.test(s)) throw new Error(`codegen: ${JSON.stringify(s)} is not a valid identifier`);
+  constructor(s: string, checked?: typeof CHECKED) {
+    if (checked !== CHECKED && !IDENTIFIER.test(s)) throw new Error(`codegen: ${JSON.stringify(s)} is not a valid identifier`);
     super(s);
   }
 }
@@ -31,11 +34,19 @@ export class Name extends Code {
 /** What may be spliced into {@link _}: code, or a plain value that becomes a literal. */
 export type Arg = Code | string | number | boolean | null | undefined;
 
+/**
+ * What JSON leaves as it is but a literal in generated code must not hold: line separators
+ * would end the literal in older parsers; bidi controls would make the emitted file read
+ * differently from what it does (Trojan Source).
+ */
+const UNSAFE_IN_LITERAL = /[\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const UNSAFE_IN_LITERALS = new RegExp(UNSAFE_IN_LITERAL.source, 'g');
+
 /** A JavaScript string literal for any text: JSON, with the two line separators JSON allows but older JS did not escaped. */
 export function quote(s: string): string {
-  // Line separators would end the literal in older parsers; bidi controls would make the
-  // emitted file read differently from what it does (Trojan Source): escape both.
-  return JSON.stringify(s).replace(/[\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const json = JSON.stringify(s);
+  // Few strings hold one: testing first is twice as fast as replacing with a function every time.
+  return UNSAFE_IN_LITERAL.test(json) ? json.replace(UNSAFE_IN_LITERALS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
 }
 
 /** A numeric literal; negative numbers are parenthesised so `a - ${n}` can never read as `a --5`. */
@@ -102,24 +113,83 @@ export function literal(v: unknown): Code {
 /** Makes unique generated names: `v1`, `v2`, `ind3`… */
 export class NameGen {
   private n = 0;
+  private readonly prefixes = new Set<string>();
   /** A fresh name with a fixed prefix (letters only). */
   next(prefix: string): Name {
-    return new Name(`${prefix}${++this.n}`);
+    // A valid identifier followed by digits is one: check each prefix once, not every name.
+    if (!this.prefixes.has(prefix)) {
+      if (!IDENTIFIER.test(prefix)) throw new Error(`codegen: ${JSON.stringify(prefix)} is not a valid identifier`);
+      this.prefixes.add(prefix);
+    }
+    return new Name(`${prefix}${++this.n}`, CHECKED);
   }
 }
 
-/** Lines of statements being generated, with nested blocks indented. */
+/** Statements a {@link Block} gathers before it joins them into one string. */
+const CHUNK_LINES = 256;
+
+/**
+ * Lines of statements being generated, with nested blocks indented.
+ *
+ * A large evaluator is hundreds of thousands of lines, all kept until the end, and a line
+ * built by `+` is a tree of its parts: much of the time of generating one went to the garbage
+ * collector copying those trees. So a block joins its statements every {@link CHUNK_LINES}
+ * into one flat string while their parts are still young, indenting them by the separator
+ * of that join; a nested block's few statements become its own, a long one's joined text is
+ * kept as it is. The text is the same as that of the lines, each indented, joined with `\n`.
+ */
 export class Block {
-  readonly lines: string[] = [];
+  /** Joined, indented text, in order, before {@link pending}. */
+  private readonly chunks: string[] = [];
+  /** How many of {@link chunks} are already long runs (the rest are joined into one now and then). */
+  private joined = 0;
+  /** The latest statements, not indented yet (their own further lines are). */
+  private pending: string[] = [];
   constructor(private readonly indent = '  ') {}
 
   /** Appends statements. */
   push(...codes: Code[]): void {
     for (const c of codes) {
       const text = c.toString();
-      if (text.indexOf('\n') < 0) this.lines.push(this.indent + text);
-      else for (const line of text.split('\n')) this.lines.push(this.indent + line);
+      // The further lines of a statement of several are indented now, the first when joined.
+      this.pending.push(this.indent === '' || text.indexOf('\n') < 0 ? text : text.replaceAll('\n', `\n${this.indent}`));
+      if (this.pending.length >= CHUNK_LINES) this.flush();
     }
+  }
+
+  /** Appends the text of another block (indented for where it was made), as it is. */
+  append(other: Block): void {
+    if (other.chunks.length === 0 && other.indent.startsWith(this.indent)) {
+      // A few statements (a branch, an `if` body): taken over as statements of this block,
+      // indented by the difference, so that they are joined with this block's others.
+      const more = other.indent.slice(this.indent.length);
+      for (const line of other.pending) this.pending.push(more === '' ? line : more + line);
+      if (this.pending.length >= CHUNK_LINES) this.flush();
+      return;
+    }
+    other.flush();
+    if (other.chunks.length === 0) return;
+    this.flush();
+    for (const chunk of other.chunks) this.chunks.push(chunk);
+    this.compact();
+  }
+
+  /** Joins the pending statements into one indented chunk. */
+  private flush(): void {
+    const pending = this.pending;
+    if (pending.length === 0) return;
+    if (this.indent !== '') pending[0] = this.indent + pending[0]!;
+    this.chunks.push(pending.join(`\n${this.indent}`));
+    this.pending = [];
+    this.compact();
+  }
+
+  /** Joins the latest chunks into one when there are many (a block may take in thousands of small nested ones). */
+  private compact(): void {
+    if (this.chunks.length - this.joined < CHUNK_LINES) return;
+    const run = this.chunks.splice(this.joined).join('\n');
+    this.chunks.push(run);
+    this.joined = this.chunks.length;
   }
 
   /** A nested block, to be wrapped with {@link Block.wrap}. */
@@ -129,27 +199,36 @@ export class Block {
 
   /** Appends `head {`, the child's lines and `}` (or `} tail`). */
   wrap(head: Code, child: Block, tail: Code = _``): void {
-    this.lines.push(`${this.indent}${head.toString()} {`);
-    this.lines.push(...child.lines);
-    this.lines.push(`${this.indent}}${tail.toString()}`);
+    this.pending.push(`${head.toString()} {`);
+    this.append(child);
+    this.pending.push(`}${tail.toString()}`);
   }
 
   /** Appends `head { then } else { otherwise }` (no else part when `otherwise` is empty). */
   ifElse(head: Code, then: Block, otherwise: Block): void {
-    this.lines.push(`${this.indent}${head.toString()} {`, ...then.lines);
+    this.pending.push(`${head.toString()} {`);
+    this.append(then);
     if (otherwise.isEmpty()) {
-      this.lines.push(`${this.indent}}`);
+      this.pending.push('}');
       return;
     }
-    this.lines.push(`${this.indent}} else {`, ...otherwise.lines, `${this.indent}}`);
+    this.pending.push('} else {');
+    this.append(otherwise);
+    this.pending.push('}');
   }
 
   isEmpty(): boolean {
-    return this.lines.length === 0;
+    return this.chunks.length === 0 && this.pending.length === 0;
+  }
+
+  /** The statements as text, one line each. */
+  text(): string {
+    this.flush();
+    return this.chunks.join('\n');
   }
 
   /** The statements as code (for splicing into a template). */
   code(): Code {
-    return new Code(this.lines.join('\n'));
+    return new Code(this.text());
   }
 }

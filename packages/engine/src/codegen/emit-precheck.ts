@@ -52,7 +52,7 @@ function checkObject(schema: Schema, v: Name, out: Block, hoisted: Code[], names
     checkValue(ps, x, inner, hoisted, names, rt);
     if (required.has(k)) {
       out.push(_`if (${x} === undefined) return false;`);
-      out.lines.push(...inner.lines);
+      out.append(inner);
     } else if (!inner.isEmpty()) {
       out.wrap(_`if (${x} !== undefined)`, inner);
     }

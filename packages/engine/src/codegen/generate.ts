@@ -2,10 +2,10 @@
  * The generated evaluator: source generation, and building it with `new Function` into a
  * {@link CompiledRubric} that the library uses like the reference one.
  */
-import type { EvaluationResult, Rubric, SubjectError } from '@rubric/model';
+import { plainContentHash, type EvaluationResult, type Rubric, type SubjectError } from '@rubric/model';
 import type { CompiledRubric, EvaluateOptions } from '../evaluate/compile-rubric.js';
 import { inputSchema } from '../evaluate/input-schema.js';
-import { emitEvaluatorBody, emitEvaluatorParts, type UnitKind } from './emit-evaluator.js';
+import { emitEvaluatorBody, emitEvaluatorParts, emitUnits, type UnitKind } from './emit-evaluator.js';
 import { createRuntime, type Runtime } from './runtime.js';
 
 /** Options of {@link generateEvaluatorSource}. */
@@ -90,11 +90,18 @@ type ScoringFn = (...args: unknown[]) => unknown;
  */
 class GeneratedEvaluator implements CompiledRubric {
   readonly hash: string;
-  readonly inputSchema: object;
   /** Whether the fast path was generated. */
   readonly fastPath: boolean;
   private readonly generated: Generated;
-  private readonly frozen: Rubric;
+  /**
+   * The rubric as it was compiled, as JSON: what is generated or built later (the other
+   * units, the reference for invalid subjects, the input schema, the source) must see the
+   * rubric as it is now, not as the caller may have changed it since.
+   */
+  private readonly snapshot: string;
+  /** The rubric parsed from {@link snapshot}, when first needed. */
+  private copy: Rubric | undefined;
+  private schema: object | undefined;
   private readonly options: GenerateOptions;
 
   constructor(
@@ -102,20 +109,29 @@ class GeneratedEvaluator implements CompiledRubric {
     reference: (rubric: Rubric) => CompiledRubric,
     options: GenerateOptions,
   ) {
-    // What is generated or built later must see the rubric as it is now.
-    this.frozen = JSON.parse(JSON.stringify(rubric)) as Rubric;
     this.options = options;
-    this.inputSchema = inputSchema(this.frozen);
-    const parts = emitEvaluatorParts(this.frozen, this.inputSchema as Record<string, unknown>, options);
+    // The rubric is read as JSON reads it (it always was copied through JSON). Copying a large
+    // one costs more than generating its fast path, though: when it is plain JSON data, which
+    // a copy would not change, what is generated now reads the rubric itself (the caller
+    // cannot change it meanwhile), and the copy is kept as text, parsed only when the later
+    // units, the reference or the source are first needed.
+    const plainHash = plainContentHash(rubric);
+    this.snapshot = JSON.stringify(rubric);
+    const now = plainHash === undefined ? this.frozen : rubric;
+    const schema = inputSchema(now) as Record<string, unknown>;
+    const parts = emitEvaluatorParts(now, schema, options, plainHash);
     this.hash = parts.hash;
     const fastBody = parts.unit('fast');
     this.fastPath = fastBody !== undefined;
+    let later: ((kind: UnitKind) => string | undefined) | undefined;
     runtime ??= createRuntime();
     const rt = runtime;
     const load =
       (kind: UnitKind) =>
       (invalid: unknown): ScoringFn | null => {
-        const body = kind === 'fast' ? fastBody : this.fastPath || kind === 'exact' ? parts.unit(kind) : undefined;
+        let body: string | undefined;
+        if (kind === 'fast') body = fastBody;
+        else if (this.fastPath || kind === 'exact') body = (later ??= emitUnits(this.frozen, this.inputSchema as Record<string, unknown>, this.hash, options))(kind);
         return body === undefined ? null : build<(rt: Runtime, invalid: unknown) => ScoringFn>(['rt', 'invalid'], body)(rt, invalid);
       };
     let ref: CompiledRubric | undefined;
@@ -123,6 +139,16 @@ class GeneratedEvaluator implements CompiledRubric {
     const fallback: Fallback = { evaluate: (subject, o) => (ref ??= reference(this.frozen)).evaluate(subject, o) };
     const main = build<(rt: Runtime, fallback: Fallback, units: Record<UnitKind, (invalid: unknown) => ScoringFn | null>) => Generated>(['rt', 'fallback', 'units'], parts.main);
     this.generated = main(rt, fallback, { fast: load('fast'), fastExplain: load('fastExplain'), exact: load('exact') });
+  }
+
+  /** A copy of the rubric as it was compiled (parsed from the snapshot on first use). */
+  private get frozen(): Rubric {
+    return (this.copy ??= JSON.parse(this.snapshot) as Rubric);
+  }
+
+  /** JSON Schema of one subject's data (of the rubric as it was compiled). */
+  get inputSchema(): object {
+    return (this.schema ??= inputSchema(this.frozen));
   }
 
   /** The whole generated source, as {@link generateEvaluatorSource} gives it (for inspection). */
