@@ -85,8 +85,9 @@ let scaling;
 if (only.has('scaling')) {
   console.error('— compile time growth');
   scaling = part('scaling.mjs', q ? ['--sizes', '14,100,1000'] : []);
-  const rows = [['indicators', 'check ms', 'compile, generated, ms', 'µs / indicator', 'of which: hash, input schema, source ms', 'compile, reference, ms', 'µs / indicator']];
-  for (const r of scaling.rows) rows.push([grouped(r.indicators), fixed(r.checkMs, 1), fixed(r.generatedMs, 1), fixed((r.generatedMs * 1000) / r.indicators, 0), `${fixed(r.hashMs, 1)}, ${fixed(r.schemaMs, 1)}, ${fixed(r.codegenMs, 1)}`, fixed(r.referenceMs, 1), fixed((r.referenceMs * 1000) / r.indicators, 0)]);
+  const ms = (v) => (v === undefined || v === null ? '—' : fixed(v, 1));
+  const rows = [['indicators', 'check ms', 'compile, generated, ms', 'µs / indicator', 'compile in a fresh process, ms', 'hash, input schema, whole source ms', 'whole source in a fresh process, ms', 'compile, reference, ms', 'µs / indicator']];
+  for (const r of scaling.rows) rows.push([grouped(r.indicators), fixed(r.checkMs, 1), fixed(r.generatedMs, 1), fixed((r.generatedMs * 1000) / r.indicators, 0), ms(r.coldMs), `${fixed(r.hashMs, 1)}, ${fixed(r.schemaMs, 1)}, ${fixed(r.codegenMs, 1)}`, ms(r.coldSourceMs), fixed(r.referenceMs, 1), fixed((r.referenceMs * 1000) / r.indicators, 0)]);
   say('Compile time by rubric size (median of 3–15 runs)', rows);
 }
 
@@ -119,7 +120,10 @@ if (scaling) {
   const first = scaling.rows.find((r) => r.indicators >= 100) ?? scaling.rows[0];
   const growth = last.generatedMs / last.indicators / (first.generatedMs / first.indicators);
   t(`compile time linear in size (µs per indicator, ${grouped(first.indicators)} → ${grouped(last.indicators)})`, `${fixed((first.generatedMs * 1000) / first.indicators, 0)} → ${fixed((last.generatedMs * 1000) / last.indicators, 0)} µs (×${fixed(growth, 2)})`, growth < 2);
-  if (last.indicators >= 10000) t('10,000 indicators compile in < 1 s', `${fixed(last.generatedMs, 0)} ms`, last.generatedMs < 1000);
+  if (last.indicators >= 10000) {
+    const worst = Math.max(last.generatedMs, last.coldMs ?? 0);
+    t('10,000 indicators compile in < 1 s', `${fixed(last.generatedMs, 0)} ms (${last.coldMs === undefined ? 'not measured' : `${fixed(last.coldMs, 0)} ms`} in a fresh process)`, worst < 1000);
+  }
 }
 say('Targets (issue 4)', targets);
 
