@@ -4,9 +4,9 @@
  */
 import { Lexer } from 'chevrotain';
 import type { ILexingResult, IToken } from 'chevrotain';
-import { decodeText, describeBadNumber, textTokenValue, toAscii } from './expression-lexer.js';
+import { literalProblems, toAscii } from './expression-lexer.js';
 import type { TextRange } from './issues.js';
-import { CurlyQuotedText, DoubleQuotedText, FullWidth, NumberLiteral, SingleQuotedText, UnterminatedText, shorten } from './tokens.js';
+import { FullWidth, shorten } from './tokens.js';
 import { Comment, DSL_TOKENS } from './dsl-tokens.js';
 import { dslIssue, type DslIssue } from './dsl-issues.js';
 
@@ -136,46 +136,5 @@ function unknownCharacterHint(chars: string): string {
 }
 
 function checkToken(t: IToken, issues: DslIssue[]): void {
-  const start = t.startOffset;
-  const end = t.startOffset + t.image.length;
-  const type = t.tokenType;
-  if (type === NumberLiteral) {
-    if (t.image.length < 300 && /^\d+(?:\.\d+)?$/.test(t.image)) return;
-    const bad = describeBadNumber(t.image);
-    if (bad) issues.push(dslIssue('dsl/bad-number', bad.message, start, end, bad.hint));
-    return;
-  }
-  if (type === DoubleQuotedText) {
-    for (const e of decodeText(t.image).errors) {
-      issues.push(
-        dslIssue('dsl/bad-escape', e.message, start + e.start, start + e.end, 'escapes are those of JSON: `\\"`, `\\\\`, `\\n`, `\\t`, `\\u00e9`; write a backslash as `\\\\`'),
-      );
-    }
-    return;
-  }
-  if (type === UnterminatedText) {
-    const curly = /[“”]/.test(t.image);
-    issues.push(
-      dslIssue(
-        'dsl/unterminated-text',
-        'this text has no closing double quote `"`',
-        start,
-        end,
-        curly ? 'close it with a straight double quote `"`, not `”`' : 'end the text with `"` on the same line; write a line break inside text as `\\n`',
-      ),
-    );
-    return;
-  }
-  if (type === SingleQuotedText || type === CurlyQuotedText) {
-    const inner = textTokenValue(t);
-    issues.push(
-      dslIssue(
-        'dsl/wrong-quotes',
-        type === SingleQuotedText ? 'text in single quotes' : 'text in curly quotes',
-        start,
-        end,
-        `text goes in straight double quotes: ${shorten(JSON.stringify(inner), 40)}`,
-      ),
-    );
-  }
+  for (const p of literalProblems(t) ?? []) issues.push(dslIssue(`dsl/${p.code}`, p.message, p.start, p.end, p.hint));
 }

@@ -265,6 +265,50 @@ export function textTokenValue(token: IToken): string {
   return token.image.replace(/^['‘’“”„]/, '').replace(/['‘’“”"]$/, '');
 }
 
+/** A problem of a literal token (a number or a text); each lexer prefixes the code (`expr/`, `dsl/`). */
+export interface LiteralProblem {
+  code: 'bad-number' | 'bad-escape' | 'unterminated-text' | 'wrong-quotes';
+  message: string;
+  start: number;
+  end: number;
+  hint?: string;
+}
+
+/**
+ * The problems of a number or text token — a malformed number, a bad escape, text without its
+ * closing quote, text in the wrong quotes — or undefined for a token of another kind. Shared by
+ * the expression lexer and the rubric file's lexer, so both say the same about the same text.
+ */
+export function literalProblems(t: IToken): LiteralProblem[] | undefined {
+  const start = t.startOffset;
+  const end = t.startOffset + t.image.length;
+  const type = t.tokenType;
+  if (type === NumberLiteral) {
+    if (t.image.length < 300 && /^\d+(?:\.\d+)?$/.test(t.image)) return [];
+    const bad = describeBadNumber(t.image);
+    return bad ? [{ code: 'bad-number', message: bad.message, start, end, hint: bad.hint }] : [];
+  }
+  if (type === DoubleQuotedText) {
+    return decodeText(t.image).errors.map((e) => ({
+      code: 'bad-escape',
+      message: e.message,
+      start: start + e.start,
+      end: start + e.end,
+      hint: 'escapes are those of JSON: `\\"`, `\\\\`, `\\n`, `\\t`, `\\u00e9`; write a backslash as `\\\\`',
+    }));
+  }
+  if (type === UnterminatedText) {
+    const curly = /[“”]/.test(t.image);
+    const hint = curly ? 'close it with a straight double quote `"`, not `”`' : 'end the text with `"` on the same line; write a line break inside text as `\\n`';
+    return [{ code: 'unterminated-text', message: 'this text has no closing double quote `"`', start, end, hint }];
+  }
+  if (type === SingleQuotedText || type === CurlyQuotedText) {
+    const message = type === SingleQuotedText ? 'text in single quotes' : 'text in curly quotes';
+    return [{ code: 'wrong-quotes', message, start, end, hint: `text goes in straight double quotes: ${shorten(JSON.stringify(textTokenValue(t)), 40)}` }];
+  }
+  return undefined;
+}
+
 function checkToken(
   t: IToken,
   prev: IToken | undefined,
@@ -275,43 +319,9 @@ function checkToken(
   const start = t.startOffset;
   const end = t.startOffset + t.image.length;
   const type = t.tokenType;
-  if (type === NumberLiteral) {
-    const bad = describeBadNumber(t.image);
-    if (bad) issues.push(makeIssue('expr/bad-number', bad.message, start, end, bad.hint));
-    return;
-  }
-  if (type === DoubleQuotedText) {
-    for (const e of decodeText(t.image).errors) {
-      issues.push(
-        makeIssue('expr/bad-escape', e.message, start + e.start, start + e.end, 'escapes are those of JSON: `\\"`, `\\\\`, `\\n`, `\\t`, `\\u00e9`; write a backslash as `\\\\`'),
-      );
-    }
-    return;
-  }
-  if (type === UnterminatedText) {
-    const curly = /[“”]/.test(t.image);
-    issues.push(
-      makeIssue(
-        'expr/unterminated-text',
-        'this text has no closing double quote `"`',
-        start,
-        end,
-        curly ? 'close it with a straight double quote `"`, not `”`' : 'end the text with `"` on the same line',
-      ),
-    );
-    return;
-  }
-  if (type === SingleQuotedText || type === CurlyQuotedText) {
-    const inner = textTokenValue(t);
-    issues.push(
-      makeIssue(
-        'expr/wrong-quotes',
-        type === SingleQuotedText ? 'text in single quotes' : 'text in curly quotes',
-        start,
-        end,
-        `text goes in double quotes: ${shorten(JSON.stringify(inner), 40)}`,
-      ),
-    );
+  const literal = literalProblems(t);
+  if (literal) {
+    for (const p of literal) issues.push(makeIssue(`expr/${p.code}`, p.message, p.start, p.end, p.hint));
     return;
   }
   const instead = WRONG_OPERATORS.get(type);

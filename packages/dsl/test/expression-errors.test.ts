@@ -116,7 +116,7 @@ describe('each error code', () => {
   });
 
   it('expr/wrong-quotes', () => {
-    expect(oneIssue("x == 'low'")).toMatchObject({ code: 'expr/wrong-quotes', start: 5, end: 10, hint: 'text goes in double quotes: "low"' });
+    expect(oneIssue("x == 'low'")).toMatchObject({ code: 'expr/wrong-quotes', start: 5, end: 10, hint: 'text goes in straight double quotes: "low"' });
     expect(oneIssue('x == “low”')).toMatchObject({ code: 'expr/wrong-quotes', start: 5, end: 10, hint: expect.stringContaining('double quotes') });
   });
 
