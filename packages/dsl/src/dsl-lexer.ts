@@ -3,10 +3,10 @@
  * lexical error, each located by offsets. Never throws and never stops early.
  */
 import { Lexer } from 'chevrotain';
-import type { ILexingResult, IToken } from 'chevrotain';
-import { literalProblems, toAscii } from './expression-lexer.js';
+import type { IToken } from 'chevrotain';
+import { literalProblems, tokenizeRecovering, type LexWords } from './expression-lexer.js';
 import type { TextRange } from './issues.js';
-import { FullWidth, shorten } from './tokens.js';
+import { FullWidth } from './tokens.js';
 import { Comment, DSL_TOKENS } from './dsl-tokens.js';
 import { dslIssue, type DslIssue } from './dsl-issues.js';
 
@@ -32,51 +32,19 @@ export function getDslLexer(): Lexer {
   return sharedLexer;
 }
 
+const DSL_WORDS: LexWords = {
+  fullWidthPlace: 'outside quotes',
+  fullWidthHintTail: ' (text in double quotes may hold any character)',
+  unknownPlace: 'here',
+  unknownHint: unknownCharacterHint,
+};
+
 /** Lexes a rubric file and checks every token. */
 export function lexDsl(text: string): LexedDsl {
   const issues: DslIssue[] = [];
-  const lexer = getDslLexer();
-  let result: ILexingResult = lexer.tokenize(text);
-
-  // Full-width punctuation outside quotes (a Chinese input method's `，` or `：`) is reported,
-  // then read as the ASCII it looks like; each is one UTF-16 unit, so offsets do not move.
-  const fullWidth = result.tokens.filter((t) => t.tokenType === FullWidth);
-  const replaced: TextRange[] = fullWidth.map((t) => ({ start: t.startOffset, end: t.startOffset + t.image.length }));
-  if (fullWidth.length > 0) {
-    const chars = text.split('');
-    for (const t of fullWidth) {
-      const ascii = toAscii(t.image);
-      issues.push(
-        dslIssue(
-          'dsl/full-width',
-          `full-width ${t.image.length === 1 ? 'character' : 'characters'} \`${shorten(t.image)}\` outside quotes`,
-          t.startOffset,
-          t.startOffset + t.image.length,
-          `use the ASCII \`${shorten(ascii)}\` instead (text in double quotes may hold any character)`,
-        ),
-      );
-      for (let i = 0; i < t.image.length; i++) chars[t.startOffset + i] = ascii[i] ?? ' ';
-    }
-    result = lexer.tokenize(chars.join(''));
-  }
-
-  const skipped: TextRange[] = [];
-  for (const e of result.errors) {
-    const start = e.offset;
-    const end = Math.min(text.length, e.offset + Math.max(1, e.length));
-    skipped.push({ start, end });
-    const chars = text.slice(start, end);
-    issues.push(
-      dslIssue(
-        'dsl/unknown-character',
-        `${chars.length === 1 ? 'the character' : 'the characters'} \`${shorten(chars)}\` cannot be used here`,
-        start,
-        end,
-        unknownCharacterHint(chars),
-      ),
-    );
-  }
-
+  const { result, replaced, skipped } = tokenizeRecovering(getDslLexer(), text, DSL_WORDS, (p) =>
+    issues.push(dslIssue(`dsl/${p.kind}`, p.message, p.start, p.end, p.hint)),
+  );
   const tokens: IToken[] = [];
   for (const t of result.tokens) {
     if (t.tokenType === FullWidth) continue;

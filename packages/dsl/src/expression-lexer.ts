@@ -44,47 +44,9 @@ export function getExpressionLexer(): Lexer {
 /** Lexes expression text and checks every token. */
 export function lexExpression(text: string): LexedExpression {
   const issues: ExpressionIssue[] = [];
-  const lexer = getExpressionLexer();
-  let result: ILexingResult = lexer.tokenize(text);
-
-  // Full-width characters are reported, then read as the ASCII characters they look like.
-  // Each is one UTF-16 unit, as is its replacement, so offsets do not move.
-  const fullWidth = result.tokens.filter((t) => t.tokenType === FullWidth);
-  if (fullWidth.length > 0) {
-    const chars = text.split('');
-    for (const t of fullWidth) {
-      const ascii = toAscii(t.image);
-      issues.push(
-        makeIssue(
-          'expr/full-width',
-          `full-width ${t.image.length === 1 ? 'character' : 'characters'} \`${shorten(t.image)}\` in an expression`,
-          t.startOffset,
-          t.startOffset + t.image.length,
-          `use the ASCII \`${shorten(ascii)}\` instead`,
-        ),
-      );
-      for (let i = 0; i < t.image.length; i++) chars[t.startOffset + i] = ascii[i] ?? ' ';
-    }
-    result = lexer.tokenize(chars.join(''));
-  }
-
-  const skipped: TextRange[] = [];
-  for (const e of result.errors) {
-    const start = e.offset;
-    const end = Math.min(text.length, e.offset + Math.max(1, e.length));
-    skipped.push({ start, end });
-    const chars = text.slice(start, end);
-    issues.push(
-      makeIssue(
-        'expr/unknown-character',
-        `${chars.length === 1 ? 'the character' : 'the characters'} \`${shorten(chars)}\` cannot be used in an expression`,
-        start,
-        end,
-        unknownCharacterHint(chars),
-      ),
-    );
-  }
-
+  const { result, skipped } = tokenizeRecovering(getExpressionLexer(), text, EXPRESSION_WORDS, (p) =>
+    issues.push(makeIssue(`expr/${p.kind}`, p.message, p.start, p.end, p.hint)),
+  );
   const tokens: IToken[] = [];
   for (const t of result.tokens) {
     if (t.tokenType === FullWidth) continue; // only possible after quotes moved; already reported
@@ -92,6 +54,73 @@ export function lexExpression(text: string): LexedExpression {
   }
   tokens.forEach((t, i) => checkToken(t, tokens[i - 1], tokens[i + 1], tokens[i + 2], issues));
   return { tokens, issues, skipped };
+}
+
+/** How a lexer words the problems {@link tokenizeRecovering} finds: the rest of the message is shared. */
+export interface LexWords {
+  /** Where full-width characters were found, as the message says it (`in an expression`). */
+  fullWidthPlace: string;
+  /** Added to the full-width hint (may be empty). */
+  fullWidthHintTail: string;
+  /** Where a character cannot be used (`here`, `in an expression`). */
+  unknownPlace: string;
+  unknownHint(chars: string): string | undefined;
+}
+
+/** A problem {@link tokenizeRecovering} found; each lexer prefixes the kind to make its code. */
+export interface LexProblem {
+  kind: 'full-width' | 'unknown-character';
+  message: string;
+  start: number;
+  end: number;
+  hint?: string;
+}
+
+const EXPRESSION_WORDS: LexWords = { fullWidthPlace: 'in an expression', fullWidthHintTail: '', unknownPlace: 'in an expression', unknownHint: unknownCharacterHint };
+
+/**
+ * Tokenizes text, reporting what it reads in spite of it: full-width characters (a Chinese
+ * input method's `，` or `：` outside quotes) are reported, then read as the ASCII characters they
+ * look like — each is one UTF-16 unit, as is its replacement, so offsets do not move — and
+ * characters no token takes are reported and skipped. Shared by the expression lexer and the
+ * rubric file's lexer.
+ */
+export function tokenizeRecovering(
+  lexer: Lexer,
+  text: string,
+  words: LexWords,
+  report: (problem: LexProblem) => void,
+): { result: ILexingResult; replaced: TextRange[]; skipped: TextRange[] } {
+  let result: ILexingResult = lexer.tokenize(text);
+  const fullWidth = result.tokens.filter((t) => t.tokenType === FullWidth);
+  const replaced: TextRange[] = fullWidth.map((t) => ({ start: t.startOffset, end: t.startOffset + t.image.length }));
+  if (fullWidth.length > 0) {
+    const chars = text.split('');
+    for (const t of fullWidth) {
+      const ascii = toAscii(t.image);
+      report({
+        kind: 'full-width',
+        message: `full-width ${t.image.length === 1 ? 'character' : 'characters'} \`${shorten(t.image)}\` ${words.fullWidthPlace}`,
+        start: t.startOffset,
+        end: t.startOffset + t.image.length,
+        hint: `use the ASCII \`${shorten(ascii)}\` instead${words.fullWidthHintTail}`,
+      });
+      for (let i = 0; i < t.image.length; i++) chars[t.startOffset + i] = ascii[i] ?? ' ';
+    }
+    result = lexer.tokenize(chars.join(''));
+  }
+  const skipped: TextRange[] = [];
+  for (const e of result.errors) {
+    const start = e.offset;
+    const end = Math.min(text.length, e.offset + Math.max(1, e.length));
+    skipped.push({ start, end });
+    const chars = text.slice(start, end);
+    const problem: LexProblem = { kind: 'unknown-character', message: `${chars.length === 1 ? 'the character' : 'the characters'} \`${shorten(chars)}\` cannot be used ${words.unknownPlace}`, start, end };
+    const hint = words.unknownHint(chars);
+    if (hint !== undefined) problem.hint = hint;
+    report(problem);
+  }
+  return { result, replaced, skipped };
 }
 
 /** The ASCII characters that full-width ones stand for. */
