@@ -460,40 +460,20 @@ function evaluate(subject, options) {
 
   /** Converter of a list fact's records to JSON for explanations (fast path: raw records, defaults filled). */
   listJsonFn(f: Fact): Name {
-    let name = this.listJson.get(f.id);
-    if (name) return name;
-    name = this.names.next('LJ');
-    this.listJson.set(f.id, name);
-    const fields = f.type.kind === 'list' ? f.type.fields : [];
-    const L = this.names.next('L');
-    const rec = this.names.next('r');
-    const loop = new Block('    ');
-    const entries: [string, Code][] = [];
-    for (const field of fields) {
-      const v = this.names.next('v');
-      loop.push(_`let ${v} = ${rec}[${field.id}];`);
-      if (field.default !== undefined) loop.push(_`if (${v} === undefined) ${v} = ${literal(field.default)};`);
-      const numeric = field.type.kind === 'integer' || field.type.kind === 'decimal' || field.type.kind === 'ratio';
-      entries.push([field.id, numeric ? _`${v} + 0` : v]);
-    }
-    loop.push(_`out.push(${objectLiteral(entries)});`);
-    this.hoisted.push(_`function ${name}(${L}) {
-  const out = [];
-  for (let i = 0; i < ${L}.length; i++) {
-    const ${rec} = ${L}[i];
-${loop.code()}
-  }
-  return out;
-}`);
-    return name;
+    return this.listConverter(f, this.listJson, 'LJ', (v) => _`${v} + 0`);
   }
 
   /** Converter of a list fact's records to runtime values (exact path), as the reference reader converts them. */
   listConvFn(f: Fact): Name {
-    let name = this.listConv.get(f.id);
+    return this.listConverter(f, this.listConv, 'LC', (v) => _`${this.rt}.fromNumber(${v})`);
+  }
+
+  /** A hoisted function mapping a list fact's records (defaults filled) to new records, numbers through `numeric`; one per fact and kind. */
+  private listConverter(f: Fact, cache: Map<string, Name>, prefix: string, numeric: (v: Name) => Code): Name {
+    let name = cache.get(f.id);
     if (name) return name;
-    name = this.names.next('LC');
-    this.listConv.set(f.id, name);
+    name = this.names.next(prefix);
+    cache.set(f.id, name);
     const fields = f.type.kind === 'list' ? f.type.fields : [];
     const L = this.names.next('L');
     const rec = this.names.next('r');
@@ -503,8 +483,8 @@ ${loop.code()}
       const v = this.names.next('v');
       loop.push(_`let ${v} = ${rec}[${field.id}];`);
       if (field.default !== undefined) loop.push(_`if (${v} === undefined) ${v} = ${literal(field.default)};`);
-      const numeric = field.type.kind === 'integer' || field.type.kind === 'decimal' || field.type.kind === 'ratio';
-      entries.push([field.id, numeric ? _`${this.rt}.fromNumber(${v})` : v]);
+      const isNumber = field.type.kind === 'integer' || field.type.kind === 'decimal' || field.type.kind === 'ratio';
+      entries.push([field.id, isNumber ? numeric(v) : v]);
     }
     loop.push(_`out.push(${objectLiteral(entries)});`);
     this.hoisted.push(_`function ${name}(${L}) {
