@@ -7,12 +7,12 @@
  */
 import { Option, type Command } from 'commander';
 import type { CommandContext } from './register.js';
-import { formatDiagnostic, hasErrors, isDirectory, loadRubricFolder, type Diagnostic, type LoadedRubric } from '@rubric/rubric';
-import { resolve } from 'node:path';
+import { formatDiagnostic, hasErrors, type Diagnostic, type LoadedRubric } from '@rubric/rubric';
 import type { Io } from '../io.js';
 import { Sink } from '../io.js';
 import { safeJson } from '../output/json-text.js';
-import { UNREADABLE_CODES, isUnreadable, loadRubricAt, plural, sourceOf } from './load.js';
+import { UNREADABLE_CODES, loadRubricAt, plural, sourceOf } from './load.js';
+import { isFolderArg, loadFolderAt } from './rubric-arg.js';
 
 /** Output formats of `rubric check`. */
 export type CheckFormat = 'text' | 'json';
@@ -48,15 +48,14 @@ export async function runCheck(files: readonly string[], options: CheckOptions, 
   };
   try {
     for (const arg of files) {
-      if (!(await isDirectory(resolve(io.cwd, arg)))) {
+      if (!(await isFolderArg(arg, io.cwd))) {
         const loaded = await loadRubricAt(arg, io.cwd);
-        unreadable ||= isUnreadable(loaded);
         await report(arg, loaded.diagnostics, () => sourceOf(loaded));
         continue;
       }
       // A folder: each rubric file as on its own, then what is wrong between its versions,
       // reported with the file it concerns (or the folder, for what concerns none).
-      const folder = await loadRubricFolder(resolve(io.cwd, arg), { display: arg });
+      const folder = await loadFolderAt(arg, io.cwd);
       const byFile = new Map<string, LoadedRubric>(folder.files.map((f) => [f.file, f]));
       const between = new Map<string, Diagnostic[]>();
       for (const d of folder.diagnostics) {
