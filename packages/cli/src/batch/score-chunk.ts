@@ -13,7 +13,6 @@ import { WORKER_FORMATTED, type ChunkMessage, type ChunkReply, type ExplainCandi
 import { idOf, positionOf, resultFor } from './score.js';
 import { Utf8Builder } from './utf8-builder.js';
 
-
 /** A rubric compiled once and a writer primed with `begin`, ready to score chunks. */
 export class ChunkScorer {
   readonly compiled: CompiledRubric;
