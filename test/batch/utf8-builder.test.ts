@@ -1,7 +1,7 @@
 /** The worker's output buffer gives exactly the UTF-8 of the texts appended, chunk after chunk. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Utf8Builder } from '../../packages/cli/src/batch/utf8-builder.js';
+import { Utf8Builder } from '../../packages/cli/src/output/utf8-builder.js';
 
 const encoder = new TextEncoder();
 

@@ -84,10 +84,3 @@ export interface FailureReply {
 
 /** Any message a worker sends. */
 export type WorkerReply = ChunkReply | FailureReply;
-
-/**
- * Output formats whose writer turns each result into text on its own (after `begin`), so a
- * worker can format its records; the others (`json`: a separator depends on being first;
- * `table`: widths depend on every row) get result objects back and format on the main thread.
- */
-export const WORKER_FORMATTED: ReadonlySet<OutputFormat> = new Set<OutputFormat>(['jsonl', 'csv', 'md']);

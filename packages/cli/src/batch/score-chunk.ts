@@ -6,12 +6,11 @@ import { compileRubric, type CompiledRubric, type EvaluationResult } from '@rubr
 import { isBlankLine, readJsonlLine } from '../data/read-jsonl.js';
 import { blockLines } from './blocks.js';
 import type { DataItem } from '../data/data-item.js';
-import { createWriter } from '../output/create-writer.js';
-import { colorsFor } from '../io.js';
+import { createRecordWriter, isRecordFormat } from '../output/record-writer.js';
 import { emptyCounts, type RecordPosition, type ResultWriter } from '../output/writer.js';
-import { WORKER_FORMATTED, type ChunkMessage, type ChunkReply, type ExplainCandidate, type WorkerSetup } from './protocol.js';
+import { type ChunkMessage, type ChunkReply, type ExplainCandidate, type WorkerSetup } from './protocol.js';
 import { idOf, positionOf, resultFor } from './score.js';
-import { Utf8Builder } from './utf8-builder.js';
+import { Utf8Builder } from '../output/utf8-builder.js';
 
 /** A rubric compiled once and a writer primed with `begin`, ready to score chunks. */
 export class ChunkScorer {
@@ -22,9 +21,8 @@ export class ChunkScorer {
 
   constructor(private readonly setup: WorkerSetup) {
     this.compiled = compileRubric(setup.rubric, setup.compileOptions);
-    if (setup.formatText && WORKER_FORMATTED.has(setup.format)) {
-      // Colour is only ever used by the table writer, which never runs in a worker.
-      this.writer = createWriter(setup.format, { colors: colorsFor(false, {}), tty: setup.tty });
+    if (setup.formatText && isRecordFormat(setup.format)) {
+      this.writer = createRecordWriter(setup.format, setup.tty);
       this.writer.begin({ rubric: this.compiled.rubric, hash: this.compiled.hash, asOf: setup.asOf });
     }
   }
@@ -51,6 +49,7 @@ export class ChunkScorer {
       if (this.writer) {
         // With an --explain id, a record's text may yet be swapped for its explained one.
         if (this.setup.explainId !== undefined) texts.push(this.writer.write(result, at));
+        else if (this.writer.writeBytes) this.writer.writeBytes(result, at, this.out);
         else this.out.append(this.writer.write(result, at));
       } else {
         results.push(result);

@@ -1,9 +1,7 @@
 /** Picks the result writer for an output format. */
 import type { Colors } from '../io.js';
-import { csvWriter } from './csv.js';
 import { jsonWriter } from './json.js';
-import { jsonlWriter } from './jsonl.js';
-import { mdWriter } from './md.js';
+import { createRecordWriter } from './record-writer.js';
 import { tableWriter } from './table.js';
 import type { OutputFormat, ResultWriter } from './writer.js';
 
@@ -21,12 +19,8 @@ export function createWriter(format: OutputFormat, ctx: WriterContext): ResultWr
       return tableWriter({ colors: ctx.colors });
     case 'json':
       return jsonWriter();
-    case 'jsonl':
-      return jsonlWriter();
-    case 'csv':
-      return csvWriter({ escape: ctx.tty });
-    case 'md':
-      return mdWriter();
+    default:
+      return createRecordWriter(format, ctx.tty);
   }
 }
 

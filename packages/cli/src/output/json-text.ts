@@ -11,7 +11,12 @@ const UNSAFE = /[\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069
  * in it can drive a terminal or reorder what is shown.
  */
 export function safeJson(value: unknown, indent?: number): string {
-  return JSON.stringify(value, null, indent).replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escapeUnsafe(JSON.stringify(value, null, indent));
+}
+
+/** JSON text with what {@link safeJson} escapes escaped (they can only be inside its strings). */
+export function escapeUnsafe(json: string): string {
+  return json.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Whether `text` holds nothing {@link safeJson} would escape (so `JSON.stringify` alone is safe JSON of it). */

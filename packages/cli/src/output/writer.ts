@@ -3,6 +3,7 @@
  * start, every result in input order, and the final counts into text to write.
  */
 import type { EvaluationResult, Outcome, Rubric } from '@rubric/rubric';
+import type { Utf8Builder } from './utf8-builder.js';
 
 /** What a writer knows about the run before the first result. */
 export interface RunInfo {
@@ -33,6 +34,11 @@ export function emptyCounts(): Counts {
 export interface ResultWriter {
   begin(info: RunInfo): string;
   write(result: EvaluationResult, at: RecordPosition): string;
+  /**
+   * The same as `write`, as UTF-8 appended to `out`, for writers that can make the bytes
+   * faster than the text (the batch writes bytes). Same bytes as `write`'s text encoded.
+   */
+  writeBytes?(result: EvaluationResult, at: RecordPosition, out: Utf8Builder): void;
   end(counts: Counts): string;
 }
 
