@@ -80,7 +80,7 @@ describe('OrderedPool', () => {
       }
     })();
     for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
-    expect(submitted).toBe(4); // 2 per worker, and no more while nothing is written
+    expect(submitted).toBe(8); // 4 per worker, and no more while nothing is written
     release();
     await feeding;
     await pool.finish();

@@ -35,7 +35,11 @@ export interface OrderedPoolOptions {
   /** How many workers to start. */
   workers: number;
   start: StartWorker;
-  /** Chunks allowed between `submit` and being emitted (default: 2 per worker). */
+  /**
+   * Chunks allowed between `submit` and being emitted (default: 4 per worker). Replies are
+   * emitted in order, so a worker that finished ahead waits on a slower one's chunk; with only
+   * 2 per worker that wait left each worker idle about a tenth of a batch.
+   */
   maxInFlight?: number;
   /** Called with each reply in submission order; the next waits until it resolves. */
   emit: (reply: ChunkReply) => Promise<void>;
@@ -55,7 +59,7 @@ export class OrderedPool {
   private closed = false;
 
   constructor(private readonly options: OrderedPoolOptions) {
-    this.maxInFlight = Math.max(1, options.maxInFlight ?? options.workers * 2);
+    this.maxInFlight = Math.max(1, options.maxInFlight ?? options.workers * 4);
     for (let i = 0; i < options.workers; i++) {
       const slot: Slot = { worker: undefined as unknown as ChunkWorker, outstanding: 0 };
       slot.worker = options.start(

@@ -3,7 +3,7 @@
  * data (for JSON Lines it only cuts the text at line ends; workers split and parse the lines),
  * cuts it into chunks, and
  * writes the workers' output back in input order; the bytes out are the same as with
- * `--jobs 1`. Memory stays flat: at most two chunks per worker are held at any time, and
+ * `--jobs 1`. Memory stays flat: at most four chunks per worker are held at any time, and
  * reading waits while the output is slow.
  */
 import type { CompiledRubric, CompileOptions } from '@rubric/rubric/evaluate';

@@ -9,6 +9,7 @@
  * order, value kinds, no `toJSON`) and returns false at the first difference; the caller then
  * writes that value the general way. So a shape only decides speed, never the text.
  */
+import type { Utf8Builder } from './utf8-builder.js';
 
 /** What a value seen at one place was. */
 export type Shape =
@@ -21,6 +22,8 @@ export type Shape =
   | { kind: 'variants'; objects: ObjectShape[] };
 
 type ObjectShape = Extract<Shape, { kind: 'object' }>;
+
+const BYTE = { '[': Uint8Array.of(91), ']': Uint8Array.of(93), ',': Uint8Array.of(44), '}': Uint8Array.of(125) } as const;
 
 /** How many different objects one place may hold before it is written the general way. */
 const MAX_VARIANTS = 4;
@@ -88,20 +91,17 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
  * What a compiled writer calls to write a value: each returns false when the value is not
  * what it writes (then nothing is known about what was written, and the caller starts over).
  */
-export interface ValueWriter<Out> {
-  string(out: Out, value: string): void;
-  number(out: Out, value: number): void;
+export interface ValueWriter {
+  string(out: Utf8Builder, value: string): void;
+  number(out: Utf8Builder, value: number): void;
   /** Any string, number, boolean or null; false for anything else. */
-  primitive(out: Out, value: unknown): boolean;
+  primitive(out: Utf8Builder, value: unknown): boolean;
   /** Any JSON value the general way; false for what JSON leaves out (undefined, functions) or a `toJSON` at the top. */
-  any(out: Out, value: unknown): boolean;
-  /** Constant bytes: a key with its quotes and colon, punctuation. */
-  bytes(out: Out, bytes: Uint8Array): void;
-  byte(out: Out, byte: number): void;
+  any(out: Utf8Builder, value: unknown): boolean;
 }
 
 /** A writer for values of one shape: true when the value had it and was written whole. */
-export type ShapedWrite<Out> = (value: unknown, out: Out, w: ValueWriter<Out>) => boolean;
+export type ShapedWrite = (value: unknown, out: Utf8Builder, w: ValueWriter) => boolean;
 
 /**
  * Compiles a writer for `shape`, built the way ajv builds validators: generated identifiers
@@ -109,11 +109,18 @@ export type ShapedWrite<Out> = (value: unknown, out: Out, w: ValueWriter<Out>) =
  * `keyBytes` gives the bytes of `"key":` (with a leading `{` or `,`), escaped as the
  * general writer would.
  */
-export function compileShape<Out>(shape: Shape, keyBytes: (text: string) => Uint8Array): ShapedWrite<Out> {
+export function compileShape(shape: Shape, keyBytes: (text: string) => Uint8Array): ShapedWrite {
   const constants: unknown[] = [];
   const functions: string[] = [];
   const constant = (x: unknown): string => `c[${constants.push(x) - 1}]`;
-  const BRACKETS = { '[': 91, ']': 93, ',': 44, '{': 123, '}': 125 } as const;
+  /** Statements writing constant bytes in place: no call, no loop (most of a result's bytes are these). */
+  const put = (bytes: Uint8Array): string => {
+    let code = `out.ensure(${bytes.length}); { const b = out.buf, at = out.length;`;
+    bytes.forEach((x, i) => {
+      code += ` b[at + ${i}] = ${x};`;
+    });
+    return `${code} out.length = at + ${bytes.length}; }`;
+  };
 
   /** A function of its own per object: small functions are what V8 optimises well. */
   const objectFunction = (s: ObjectShape): string => {
@@ -123,12 +130,12 @@ export function compileShape<Out>(shape: Shape, keyBytes: (text: string) => Uint
     // Same keys in the same order as JSON.stringify would give: own and inherited enumerable
     // keys (for…in), so an extra one from anywhere makes the check fail.
     body += `let n = 0; const K = ${constant(s.keys)}; for (const k in v) { if (k !== K[n++]) return false; } if (n !== ${s.keys.length}) return false;`;
-    if (s.keys.length === 0) body += `w.bytes(out, ${constant(keyBytes('{}'))});`;
+    if (s.keys.length === 0) body += put(keyBytes('{}'));
     s.keys.forEach((k, i) => {
-      body += `w.bytes(out, ${constant(keyBytes(`${i === 0 ? '{' : ','}${JSON.stringify(k)}:`))});`;
+      body += put(keyBytes(`${i === 0 ? '{' : ','}${JSON.stringify(k)}:`));
       body += value(s.fields[i]!, `v[${JSON.stringify(k)}]`);
     });
-    if (s.keys.length > 0) body += `w.byte(out, ${BRACKETS['}']});`;
+    if (s.keys.length > 0) body += put(BYTE['}']);
     functions[id] = `function f${id}(v, out, w) { ${body} return true; }`;
     return `f${id}`;
   };
@@ -159,12 +166,12 @@ export function compileShape<Out>(shape: Shape, keyBytes: (text: string) => Uint
         const a = `a${vars++}`;
         const i = `i${vars++}`;
         const element = s.element ? value(s.element, `${a}[${i}]`) : `if (!w.any(out, ${a}[${i}])) return false;`;
-        return `{ const ${a} = ${expr}; if (!Array.isArray(${a}) || ${a}.toJSON !== undefined) return false; w.byte(out, ${BRACKETS['[']}); for (let ${i} = 0; ${i} < ${a}.length; ${i}++) { if (${i} > 0) w.byte(out, ${BRACKETS[',']}); ${element} } w.byte(out, ${BRACKETS[']']}); }`;
+        return `{ const ${a} = ${expr}; if (!Array.isArray(${a}) || ${a}.toJSON !== undefined) return false; ${put(BYTE['['])} for (let ${i} = 0; ${i} < ${a}.length; ${i}++) { if (${i} > 0) { ${put(BYTE[','])} } ${element} } ${put(BYTE[']'])} }`;
       }
     }
   };
 
   const top = value(shape, 'v');
   const source = `${functions.join('\n')}\nreturn function write(v, out, w) { ${top} return true; };`;
-  return new Function('c', source)(constants) as ShapedWrite<Out>;
+  return new Function('c', source)(constants) as ShapedWrite;
 }

@@ -30,7 +30,7 @@ const BACKSLASH = 92;
 /** Writes values as safe JSON in UTF-8; one per output stream (it learns that stream's shapes). */
 export class JsonUtf8Writer {
   private shape: Shape | undefined;
-  private write: ShapedWrite<Utf8Builder> | undefined;
+  private write: ShapedWrite | undefined;
   private relearnt = 0;
   private readonly keys = new Map<string, Uint8Array>();
   private readonly values = new ValueBytes();
@@ -56,7 +56,7 @@ export class JsonUtf8Writer {
     this.relearnt++;
     const seen = shapeOf(value);
     this.shape = this.shape ? mergeShapes(this.shape, seen) : seen;
-    this.write = this.shape.kind === 'any' ? undefined : compileShape<Utf8Builder>(this.shape, (text) => this.keyBytes(text));
+    this.write = this.shape.kind === 'any' ? undefined : compileShape(this.shape, (text) => this.keyBytes(text));
   }
 
   private keyBytes(text: string): Uint8Array {
@@ -71,7 +71,7 @@ export class JsonUtf8Writer {
 }
 
 /** The value writers the compiled shapes call. */
-class ValueBytes implements ValueWriter<Utf8Builder> {
+class ValueBytes implements ValueWriter {
   private readonly strings = new Map<string, Uint8Array>();
 
   string(out: Utf8Builder, s: string): void {
@@ -132,14 +132,6 @@ class ValueBytes implements ValueWriter<Utf8Builder> {
     if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function') return false;
     out.append(safeJson(v));
     return true;
-  }
-
-  bytes(out: Utf8Builder, bytes: Uint8Array): void {
-    out.appendBytes(bytes);
-  }
-
-  byte(out: Utf8Builder, byte: number): void {
-    out.appendByte(byte);
   }
 }
 
