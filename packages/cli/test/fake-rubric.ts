@@ -127,8 +127,9 @@ export function resultOf(subject: Record<string, unknown>, asOf = '2022-06-20'):
 /** An output stream that keeps what is written. */
 export class MemoryStream {
   text = '';
-  write(chunk: string): boolean {
-    this.text += chunk;
+  write(chunk: string | Uint8Array): boolean {
+    // Bytes come whole records at a time (JSON Lines), so each decodes on its own.
+    this.text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
     return true;
   }
   once(): this {

@@ -23,6 +23,7 @@ import type { BatchOutcome, Explained } from '../batch/outcome.js';
 import { idOf, positionOf, resultFor } from '../batch/score.js';
 import { runParallelBatch } from '../batch/run-parallel.js';
 import { progressBar, type Progress } from '../output/progress.js';
+import { Utf8Builder } from '../output/utf8-builder.js';
 import { asOfOption, loadRubricArg } from './rubric-arg.js';
 import { recordFacts } from './record-facts.js';
 
@@ -72,6 +73,8 @@ export async function runBatch(o: BatchOptions): Promise<BatchOutcome> {
   let explained: Explained | undefined;
   let matches = 0;
   let next: IteratorResult<DataItem> | undefined;
+  // A writer that makes bytes faster than text (JSON Lines) writes bytes.
+  const bytes = o.writer.writeBytes ? new Utf8Builder(1 << 12) : undefined;
   try {
     next = await it.next();
     await o.sink.write(o.writer.begin(info));
@@ -84,7 +87,13 @@ export async function runBatch(o: BatchOptions): Promise<BatchOutcome> {
       if (wanted && !explained) explained = { result, at, matches: 0 };
       counts[result.outcome]++;
       counts.total++;
-      await o.sink.write(o.writer.write(result, at));
+      if (bytes) {
+        // Each record still goes out on its own (a slow source, `tail -f`, shows each result as it comes).
+        o.writer.writeBytes!(result, at, bytes);
+        await o.sink.write(bytes.take());
+      } else {
+        await o.sink.write(o.writer.write(result, at));
+      }
       o.onProgress?.(counts.total);
       next = await it.next();
     }
