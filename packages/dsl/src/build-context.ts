@@ -7,7 +7,7 @@
  * read is real (none was inserted by error recovery).
  */
 import type { CstNode, IToken } from 'chevrotain';
-import { tokenMatcher } from 'chevrotain';
+import { tokenMatcher } from './chevrotain.js';
 import { Decimal, LineIndex, isCalendarDate, isExactNumber, pointerSegment, type Expr, type Span } from '@rubric/model';
 import { textTokenValue } from './expression-lexer.js';
 import { ExpressionVisitor } from './expression-visitor.js';

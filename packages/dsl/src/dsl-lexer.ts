@@ -2,7 +2,7 @@
  * Lexing of a rubric file: tokens, comments (kept aside for the formatter) and every
  * lexical error, each located by offsets. Never throws and never stops early.
  */
-import { Lexer } from 'chevrotain';
+import { Lexer } from './chevrotain.js';
 import type { IToken } from 'chevrotain';
 import { literalProblems, tokenizeRecovering, type LexWords } from './expression-lexer.js';
 import type { TextRange } from './issues.js';

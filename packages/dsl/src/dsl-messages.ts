@@ -3,7 +3,7 @@
  * ("a closing brace `}`", "the word `points`", "the end of the file"), and most errors
  * carry a hint. Errors inside expressions are worded by the expression parser's provider.
  */
-import { EOF, tokenMatcher } from 'chevrotain';
+import { EOF, tokenMatcher } from './chevrotain.js';
 import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
 import { didYouMean } from '@rubric/model';
 import { EXPRESSION_ERROR_MESSAGES } from './expression-parser.js';

@@ -7,7 +7,7 @@
  * indicator or field may be named `total`, `level` or `score` and still be used in
  * expressions. Only the expression words (`if`, `and`, `true`, …) are reserved.
  */
-import { createToken, Lexer } from 'chevrotain';
+import { createToken, Lexer } from './chevrotain.js';
 import type { CustomPatternMatcherReturn, IToken, TokenType } from 'chevrotain';
 import {
   AdditiveOp,

@@ -3,7 +3,7 @@
  * full-width punctuation, bad numbers, unterminated or wrongly quoted text, misspelt
  * operators), each located by offsets. Lexing never throws and never stops early.
  */
-import { Lexer, tokenMatcher } from 'chevrotain';
+import { Lexer, tokenMatcher } from './chevrotain.js';
 import { Decimal } from '@rubric/model';
 import type { ILexingResult, IToken } from 'chevrotain';
 import { makeIssue } from './issues.js';

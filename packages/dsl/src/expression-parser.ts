@@ -24,7 +24,7 @@
  * Prefix operators, `else if` chains and operator chains are repetitions, not recursion,
  * so only brackets nest the parser's call stack (the caller bounds their depth).
  */
-import { CstParser, EOF, tokenMatcher } from 'chevrotain';
+import { CstParser, EOF, tokenMatcher } from './chevrotain.js';
 import type { IParserConfig, IParserErrorMessageProvider, IRecognitionException, IToken, TokenType, TokenVocabulary } from 'chevrotain';
 import {
   AdditiveOp,

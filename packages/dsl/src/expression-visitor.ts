@@ -20,7 +20,7 @@ import { isCalendarDate, type AggregateFn, type BinaryOp, type CallFn, type Expr
 import { textTokenValue } from './expression-lexer.js';
 import { makeIssue } from './issues.js';
 import type { ExpressionIssue, ExpressionIssueCode, TextRange } from './issues.js';
-import { tokenMatcher } from 'chevrotain';
+import { tokenMatcher } from './chevrotain.js';
 import { False, TOKEN_OPERATORS, Text, True, shorten } from './tokens.js';
 
 /** Deepest expression tree accepted; deeper trees are reported as `expr/too-deep`. */

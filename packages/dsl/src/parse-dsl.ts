@@ -9,7 +9,7 @@
  * there is no error at all. Never throws on user input.
  */
 import type { CstNode, IRecognitionException, IToken } from 'chevrotain';
-import { tokenMatcher } from 'chevrotain';
+import { tokenMatcher } from './chevrotain.js';
 import { FILE_START, LineIndex, didYouMean, sortDiagnostics, type Diagnostic, type Rubric, type SourceMap } from '@rubric/model';
 import { readSyntaxError } from './expression-parser.js';
 import { Arrow, Colon, DateLiteral, Deductions, Dot, FatArrow, Hard, Keyword, LBrace, Pass, RBrace } from './dsl-tokens.js';

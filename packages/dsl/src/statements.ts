@@ -9,7 +9,7 @@
  * statement needs (`fact` + a name): so a long expression may go on over several lines, and
  * an unclosed bracket does not swallow the rest of the file.
  */
-import { tokenMatcher } from 'chevrotain';
+import { tokenMatcher } from './chevrotain.js';
 import { closest } from '@rubric/model';
 import type { IToken, TokenType } from 'chevrotain';
 import {

@@ -6,7 +6,7 @@
  * (`=`, `&&`, `'single quotes'`, `.5`): they share a category with the right token,
  * and {@link WRONG_OPERATORS} / the lexer checks report them as errors.
  */
-import { createToken, EOF, Lexer, tokenMatcher } from 'chevrotain';
+import { createToken, EOF, Lexer, tokenMatcher } from './chevrotain.js';
 import type { IToken, TokenType } from 'chevrotain';
 import type { BinaryOp } from '@rubric/model';
 
