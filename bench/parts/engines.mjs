@@ -10,6 +10,9 @@ import { parseArgs } from 'node:util';
 import { AS_OF, loadBeijing, compileWith, subjects } from '../lib/beijing.mjs';
 import { deepEqual, fixed, grouped, median, table, timeIt } from '../lib/stats.mjs';
 import { ENGINES } from '../engines/index.mjs';
+// The CLI's result writer (built by `npm run bench` before this runs).
+import { JsonUtf8Writer } from '../../packages/cli/dist/output/json-utf8.js';
+import { Utf8Builder } from '../../packages/cli/dist/output/utf8-builder.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -70,6 +73,14 @@ for (const e of ENGINES) {
 }
 log(`agreement: ${Object.entries(agreement).map(([k, v]) => `${k} ${v.checked}${v.rounded ? ` (${v.rounded} after rounding)` : ''}`).join(', ')}`);
 
+const EXTRA_LABELS = {
+  'ajv-validation': 'ajv input validation only',
+  'generated+stringify': 'generated + JSON.stringify',
+  'generated+stringify+encode': 'generated + JSON.stringify + UTF-8',
+  'generated+json-bytes': 'generated + JSON Lines byte writer',
+};
+const encoder = new TextEncoder();
+
 // ---- what validation alone costs (ajv on the input schema), as a floor for every evaluator that validates
 const { Ajv } = createRequire(import.meta.url)('ajv');
 const validate = new Ajv({ allErrors: true, strict: false }).compile(reference.inputSchema);
@@ -77,6 +88,13 @@ const jobs = [
   ...ENGINES.map((e) => ({ name: e.name, async: e.async, set: e.async ? data.slice(0, N_SLOW) : data, run: built[e.name] })),
   { name: 'ajv-validation', set: data, run: (s) => validate(s) },
   { name: 'generated+stringify', set: data, run: ((ev) => (s) => JSON.stringify(ev(s)))(built['generated']) },
+  // What `rubric eval --format jsonl` does per result: before (JSON text, then UTF-8) and now
+  // (the shape-learning byte writer, output/json-utf8.ts); both into a reused buffer.
+  { name: 'generated+stringify+encode', set: data, run: ((ev, buf) => (s) => encoder.encodeInto(JSON.stringify(ev(s)), buf))(built['generated'], new Uint8Array(1 << 16)) },
+  { name: 'generated+json-bytes', set: data, run: ((ev, writer, out) => (s) => {
+    out.length = 0;
+    writer.append(ev(s), out);
+  })(built['generated'], new JsonUtf8Writer(), new Utf8Builder(1 << 16)) },
 ];
 
 // ---- interleaved rounds
@@ -109,7 +127,7 @@ const result = {
   generatedAvailable: generatedKind === 'generated',
   rows: jobs.map((j) => ({
     name: j.name,
-    label: ENGINES.find((e) => e.name === j.name)?.label ?? (j.name === 'ajv-validation' ? 'ajv input validation only' : 'generated + JSON.stringify'),
+    label: ENGINES.find((e) => e.name === j.name)?.label ?? EXTRA_LABELS[j.name],
     subjects: j.set.length,
     usPerSubject: usPer[j.name],
     usRange: [Math.min(...times[j.name]), Math.max(...times[j.name])],
@@ -127,6 +145,8 @@ result.targets = {
   generatedVsZen: usPer['zen-engine'] / g,
   explainCost: usPer['generated+explain'] / g,
   referenceExplainCost: usPer['reference+explain'] / usPer['reference'],
+  /** Evaluate and write a result: JSON.stringify + UTF-8 over the byte writer (not a target; the batch's main cost). */
+  jsonBytesSpeedup: usPer['generated+stringify+encode'] / usPer['generated+json-bytes'],
 };
 
 if (args.json) process.stdout.write(`${JSON.stringify(result)}\n`);
