@@ -81,6 +81,18 @@ describe('JsonUtf8Writer', () => {
     expect(texts.join('')).not.toMatch(/[\u202e\u2028\u0085\u2066]/);
   });
 
+  it('writes big objects (a rubric of many indicators) by a loop, with the same text', () => {
+    const big = (seed: number, odd?: unknown): Record<string, unknown> => {
+      const o: Record<string, unknown> = {};
+      for (let i = 0; i < 300; i++) o[i % 3 === 0 ? `k${i}` : `指标_${i}`] = i === 150 && odd !== undefined ? odd : (i * seed) / 4;
+      return o;
+    };
+    const values = [big(1), big(2), { indicators: big(3) }, { indicators: big(4) }, big(5, 'text\u202e'), big(6, null), big(7, { nested: [1] }), big(8, undefined), big(9), { indicators: big(10, -0) }];
+    const { texts, writer } = written(values);
+    expect(texts).toEqual(values.map((v) => safeJson(v)));
+    expect(writer.stats.shaped).toBeGreaterThan(2);
+  });
+
   it('writes values that look like the ones learnt but differ deep inside', () => {
     const base = structuredClone(results.find((r) => r.outcome !== 'invalid')!) as unknown as Record<string, unknown>;
     const variants: unknown[] = [

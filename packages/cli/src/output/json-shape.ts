@@ -27,6 +27,8 @@ const BYTE = { '[': Uint8Array.of(91), ']': Uint8Array.of(93), ',': Uint8Array.o
 
 /** How many different objects one place may hold before it is written the general way. */
 const MAX_VARIANTS = 4;
+/** Objects with more keys are written by a loop over their keys, not key by key. */
+const MAX_INLINE_KEYS = 64;
 /** How deep shapes go; deeper values are written the general way. */
 const MAX_DEPTH = 12;
 
@@ -98,6 +100,8 @@ export interface ValueWriter {
   primitive(out: Utf8Builder, value: unknown): boolean;
   /** Any JSON value the general way; false for what JSON leaves out (undefined, functions) or a `toJSON` at the top. */
   any(out: Utf8Builder, value: unknown): boolean;
+  /** Constant bytes (keys of big objects). */
+  bytes(out: Utf8Builder, bytes: Uint8Array): void;
 }
 
 /** A writer for values of one shape: true when the value had it and was written whole. */
@@ -131,11 +135,18 @@ export function compileShape(shape: Shape, keyBytes: (text: string) => Uint8Arra
     // keys (for…in), so an extra one from anywhere makes the check fail.
     body += `let n = 0; const K = ${constant(s.keys)}; for (const k in v) { if (k !== K[n++]) return false; } if (n !== ${s.keys.length}) return false;`;
     if (s.keys.length === 0) body += put(keyBytes('{}'));
-    s.keys.forEach((k, i) => {
-      body += put(keyBytes(`${i === 0 ? '{' : ','}${JSON.stringify(k)}:`));
-      body += value(s.fields[i]!, `v[${JSON.stringify(k)}]`);
-    });
-    if (s.keys.length > 0) body += put(BYTE['}']);
+    else if (s.keys.length <= MAX_INLINE_KEYS) {
+      s.keys.forEach((k, i) => {
+        body += put(keyBytes(`${i === 0 ? '{' : ','}${JSON.stringify(k)}:`));
+        body += value(s.fields[i]!, `v[${JSON.stringify(k)}]`);
+      });
+      body += put(BYTE['}']);
+    } else {
+      // A big object (a rubric of thousands of indicators) as a loop: code written out key by
+      // key would be too large for V8 to optimise, and slow to compile on every relearn.
+      const keys = constant(s.keys.map((k, i) => keyBytes(`${i === 0 ? '{' : ','}${JSON.stringify(k)}:`)));
+      body += `for (let i = 0; i < K.length; i++) { w.bytes(out, ${keys}[i]); ${value(s.fields.reduce(mergeShapes), 'v[K[i]]')} } ${put(BYTE['}'])}`;
+    }
     functions[id] = `function f${id}(v, out, w) { ${body} return true; }`;
     return `f${id}`;
   };

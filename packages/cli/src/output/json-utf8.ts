@@ -133,6 +133,10 @@ class ValueBytes implements ValueWriter {
     out.append(safeJson(v));
     return true;
   }
+
+  bytes(out: Utf8Builder, bytes: Uint8Array): void {
+    out.appendBytes(bytes);
+  }
 }
 
 const POWERS = [1, 10, 100, 1000];
