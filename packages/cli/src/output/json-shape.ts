@@ -117,9 +117,9 @@ export function compileShape(shape: Shape, keyBytes: (text: string) => Uint8Arra
   const constants: unknown[] = [];
   const functions: string[] = [];
   const constant = (x: unknown): string => `c[${constants.push(x) - 1}]`;
-  /** Statements writing constant bytes in place: no call, no loop (most of a result's bytes are these). */
+  /** One block statement writing constant bytes in place: no call, no loop (most of a result's bytes are these). */
   const put = (bytes: Uint8Array): string => {
-    let code = `out.ensure(${bytes.length}); { const b = out.buf, at = out.length;`;
+    let code = `{ out.ensure(${bytes.length}); const b = out.buf, at = out.length;`;
     bytes.forEach((x, i) => {
       code += ` b[at + ${i}] = ${x};`;
     });
