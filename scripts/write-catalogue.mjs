@@ -5,12 +5,55 @@
  * example is run through the built facade and the message it really gives is written down.
  * `--check` writes nothing and exits 1 when the file differs from what would be written
  * (test/guide/catalogue.test.ts runs it). Build first: node_modules/.bin/tsc -b.
+ *
+ * Data file examples run the built `rubric eval` (the data readers belong to the command line,
+ * which the catalogue's package cannot import), and the base rubric's IR JSON shown on the page
+ * is what the built `rubric convert --to json` writes.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { DIAGNOSTIC_CATALOGUE, INTERNAL_CODES, runCatalogueExample, CATALOGUE_BASE_YAML, CATALOGUE_BASE_DSL, CATALOGUE_BASE_RECORD } from '../packages/rubric/dist/index.js';
 
 const OUT = fileURLToPath(new URL('../docs/guide/diagnostics.md', import.meta.url));
+const CLI = fileURLToPath(new URL('../packages/cli/dist/bin.js', import.meta.url));
+const run = promisify(execFile);
+
+/** Runs the built `rubric` command; exit status 1 (some record invalid) is an answer, not a failure. */
+async function rubric(args) {
+  try {
+    return (await run(process.execPath, [CLI, ...args], { maxBuffer: 1 << 24 })).stdout;
+  } catch (e) {
+    if (e.code === 1 && typeof e.stdout === 'string') return e.stdout;
+    throw e;
+  }
+}
+
+/**
+ * The catalogue's `evaluateDataFile`: `rubric eval RUBRIC --data DATA --as-of DATE --format jsonl`,
+ * giving each record's errors in file order.
+ */
+export async function evaluateDataFileWithCli(rubricPath, dataPath, asOf) {
+  const out = await rubric(['eval', rubricPath, '--data', dataPath, '--as-of', asOf, '--format', 'jsonl']);
+  return out
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line).errors);
+}
+
+/** The base rubric as IR JSON, as `rubric convert mini.yaml --to json` writes it (what `json` edits change). */
+export async function baseIrWithCli() {
+  const dir = await mkdtemp(join(tmpdir(), 'rubric-catalogue-'));
+  try {
+    await writeFile(join(dir, 'mini.yaml'), CATALOGUE_BASE_YAML, 'utf8');
+    return await rubric(['convert', join(dir, 'mini.yaml'), '--to', 'json']);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 
 const GROUPS = [
   ['yaml', 'YAML 格式 · The YAML front end'],
@@ -33,25 +76,54 @@ function fence(lang, text) {
 }
 
 function diffBlock(from, to) {
-  const minus = from.replace(/\n$/, '').split('\n').map((l) => `- ${l}`);
-  const plus = to === '' ? [] : to.replace(/\n$/, '').split('\n').map((l) => `+ ${l}`);
+  // An empty line gets a bare sign: no trailing space in the page.
+  const minus = from.replace(/\n$/, '').split('\n').map((l) => (l === '' ? '-' : `- ${l}`));
+  const plus = to === '' ? [] : to.replace(/\n$/, '').split('\n').map((l) => (l === '' ? '+' : `+ ${l}`));
   return fence('diff', [...minus, ...plus].join('\n'));
+}
+
+/** Several edits: one diff block each, in the order they apply. */
+function diffBlocks(edits) {
+  return edits.map((e) => diffBlock(e.from, e.to)).join('\n\nand · 以及：\n\n');
+}
+
+/** A CSV cell as a CSV writer quotes it. */
+function csvCell(text) {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 function exampleText(ex) {
   switch (ex.kind) {
     case 'rubric':
-      return `In the ${ex.format === 'yaml' ? 'YAML' : 'rubric-language'} base rubric (\`mini.${ex.format === 'yaml' ? 'yaml' : 'rubric'}\`) · 在基础量表中改动：\n\n${diffBlock(ex.from, ex.to)}`;
+      return `In the ${ex.format === 'yaml' ? 'YAML' : 'rubric-language'} base rubric (\`mini.${ex.format === 'yaml' ? 'yaml' : 'rubric'}\`) · 在基础量表中改动：\n\n${diffBlocks([{ from: ex.from, to: ex.to }, ...(ex.also ?? [])])}`;
     case 'json':
+      if ('edit' in ex) return `In the base rubric as IR JSON (\`mini.json\`, written by \`rubric convert mini.yaml --to json\`) · 在基础量表的 IR JSON 中改动：\n\n${diffBlock(ex.edit.from, ex.edit.to)}`;
       return `An IR file \`mini.json\` · IR 文件内容：\n\n${fence('json', ex.text)}`;
     case 'data': {
       const edit = ex.edit ? `After this change to \`mini.yaml\` · 先改动量表：\n\n${diffBlock(ex.edit.from, ex.edit.to)}\n\n` : '';
-      return `${edit}The record · 数据记录：\n\n${fence('json', JSON.stringify(ex.record, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)))}`;
+      const by = ex.module ? 'Scored by the module `rubric compile mini.yaml` writes, without `--validate` · 由 `rubric compile` 生成的模块（不加 `--validate`）计分。\n\n' : '';
+      return `${edit}${by}The record · 数据记录：\n\n${fence('json', JSON.stringify(ex.record, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)))}`;
     }
-    case 'cells':
-      return `A CSV row · CSV 行：\n\n${fence('csv', `${Object.keys(ex.cells).join(',')}\n${Object.values(ex.cells).join(',')}`)}`;
+    case 'cells': {
+      const edit = ex.edit ? `After this change to \`mini.yaml\` · 先改动量表：\n\n${diffBlock(ex.edit.from, ex.edit.to)}\n\n` : '';
+      return `${edit}A CSV row · CSV 行：\n\n${fence('csv', `${Object.keys(ex.cells).map(csvCell).join(',')}\n${Object.values(ex.cells).map(csvCell).join(',')}`)}`;
+    }
     case 'file':
       return `Loading the file \`${ex.name}\`${ex.content === undefined ? ' (it does not exist)' : ''} · 读取文件 \`${ex.name}\``;
+    case 'folder': {
+      if (ex.files.length === 0) return '`rubric check mini/` on an empty folder `mini/` · 检查空文件夹';
+      const files = ex.files.map((f) =>
+        f.edits.length === 0
+          ? `- \`mini/${f.name}\`: the YAML base rubric unchanged · 基础量表原样`
+          : `- \`mini/${f.name}\`: the YAML base rubric with · 基础量表改动：\n\n${diffBlocks(f.edits)
+              .split('\n')
+              .map((l) => (l === '' ? '' : `  ${l}`))
+              .join('\n')}`,
+      );
+      return `\`rubric check mini/\` on a folder of versions · 检查版本文件夹：\n\n${files.join('\n')}`;
+    }
+    case 'data-file':
+      return `The data file \`${ex.name}\`, evaluated with \`rubric eval mini.yaml --data ${ex.name} --as-of 2022-06-20\` · 数据文件：\n\n${fence(ex.name.endsWith('.csv') ? 'csv' : 'json', ex.text)}`;
     default:
       return `No snippet · 无片段示例: ${ex.where}.`;
   }
@@ -92,13 +164,21 @@ export async function renderCatalogue() {
     '',
     fence('json', JSON.stringify(CATALOGUE_BASE_RECORD)),
     '',
+    'Examples for codes that only IR JSON can reach edit the same rubric as `rubric convert mini.yaml --to json` writes it · 仅 IR JSON 能触发的代码，其示例改动同一量表的 IR JSON：',
+    '',
+    '<details><summary><code>mini.json</code></summary>',
+    '',
+    fence('json', await baseIrWithCli()),
+    '',
+    '</details>',
+    '',
   ];
   for (const [source, title] of GROUPS) {
     const entries = DIAGNOSTIC_CATALOGUE.filter((e) => e.source === source);
     if (entries.length === 0) continue;
     parts.push(`## ${title}`, '');
     for (const entry of entries) {
-      const reports = await runCatalogueExample(entry.example);
+      const reports = await runCatalogueExample(entry.example, { evaluateDataFile: evaluateDataFileWithCli });
       parts.push(`### \`${entry.code}\``, '', `${SEVERITY[entry.severity]} — ${entry.meaning}`, '', exampleText(entry.example), '');
       const message = messageText(entry, reports);
       if (message) parts.push(message, '');

@@ -10,22 +10,43 @@ import {
   INTERNAL_CODES,
   compileRubric,
   contentHash,
+  exampleRubricText,
   loadRubricText,
   runCatalogueExample,
+  type CatalogueExample,
 } from '@rubric/rubric';
 import { CHECK_CODES } from '@rubric/engine';
 import { DSL_ISSUE_CODES, EXPRESSION_ISSUE_CODES } from '@rubric/dsl';
 import { YAML_CODES } from '@rubric/yaml';
+// The script's runners of the built `rubric` command: data file examples need the command line's readers.
+import { baseIrWithCli, evaluateDataFileWithCli } from '../../scripts/write-catalogue.mjs';
 
 /**
  * The diagnostic catalogue (docs/guide/diagnostics.md) is generated from the code: every code
- * the tools can emit has an entry, every entry's wrong example still produces its code, and
- * the generated page equals what the script would write.
+ * the tools can emit has an entry, every entry's wrong example still produces its code (and no
+ * other error, unless listed below), and the generated page equals what the script would write.
+ * Data file examples run the built CLI, as the script does.
  */
 const ROOT = new URL('../../', import.meta.url).pathname;
 const CODE = /['"`]((?:yaml|dsl|expr|rubric|data|eval|io|json|versions|ir|internal)\/[a-z-]+)['"`]/g;
 // The catalogue itself names every code; scanning it would make the set compare with itself.
 const SKIP = new Set([join(ROOT, 'packages/rubric/src/diagnostic-catalogue.ts')]);
+
+/**
+ * Examples whose mistake cannot be shown alone: the other error codes they also give. Every
+ * other example gives no error but its own (warnings of the checker may come with it).
+ */
+const ALSO_GIVES: Record<string, string[]> = {
+  // An unknown character splits the call's arguments.
+  'expr/unknown-character': ['expr/arity'],
+  'expr/unterminated-text': ['expr/unexpected-end'],
+  // Only full-width brackets get past the file-wide nesting limit, and they are reported as such.
+  'dsl/too-deep': ['dsl/full-width'],
+  // Removing a key that is required reports the missing key too.
+  'yaml/unknown-key': ['yaml/missing-key'],
+};
+
+const RUN = { evaluateDataFile: evaluateDataFileWithCli };
 
 function sourceFiles(dir: string): string[] {
   const out: string[] = [];
@@ -77,13 +98,21 @@ describe('the diagnostic catalogue', () => {
   it.each(DIAGNOSTIC_CATALOGUE.filter((e) => e.example.kind !== 'none').map((e) => [e.code, e] as const))(
     '%s: the wrong example produces its code',
     async (code, entry) => {
-      const reports = await runCatalogueExample(entry.example);
+      const reports = await runCatalogueExample(entry.example, RUN);
       const hit = reports.find((r) => r.code === code);
       expect(hit, JSON.stringify(reports, null, 1)).toBeDefined();
       expect(hit!.severity).toBe(entry.severity);
       expect(hit!.message.length).toBeGreaterThan(0);
+      const otherErrors = [...new Set(reports.filter((r) => r.code !== code && r.severity === 'error').map((r) => r.code))].sort();
+      expect(otherErrors, JSON.stringify(reports, null, 1)).toEqual(ALSO_GIVES[code] ?? []);
     },
   );
+
+  it('gives a runnable example for every code a user can reach; each code left without one says why', () => {
+    const without = DIAGNOSTIC_CATALOGUE.filter((e) => e.example.kind === 'none').map((e) => e.code);
+    // negative-cap: every source rejects a negative cap first; unreadable: no reader yields a record without record or error.
+    expect(without.sort()).toEqual(['data/unreadable', 'rubric/negative-cap']);
+  });
 
   it('starts from valid bases: both base rubrics are clean, the same rubric, and score the base record', () => {
     const yaml = loadRubricText(CATALOGUE_BASE_YAML, 'mini.yaml', 'yaml');
@@ -96,9 +125,52 @@ describe('the diagnostic catalogue', () => {
     expect(result.outcome).toBe('pass');
   });
 
-  it('reports an example whose edit no longer applies instead of passing it silently', async () => {
-    const reports = await runCatalogueExample({ kind: 'rubric', format: 'yaml', from: 'no such text', to: '' });
+  it.each<[string, CatalogueExample]>([
+    ['a rubric edit', { kind: 'rubric', format: 'yaml', from: 'no such text', to: '' }],
+    ['a second rubric edit', { kind: 'rubric', format: 'dsl', from: 'total 20 points', to: 'total 20 points', also: [{ from: 'no such text', to: '' }] }],
+    ['an IR edit', { kind: 'json', edit: { from: '"no such key"', to: '' } }],
+    ['a data edit', { kind: 'data', record: CATALOGUE_BASE_RECORD, edit: { from: 'no such text', to: '' } }],
+    ['a CSV row edit', { kind: 'cells', cells: {}, edit: { from: 'no such text', to: '' } }],
+    ['a version file edit', { kind: 'folder', files: [{ name: 'mini-1.yaml', edits: [{ from: 'no such text', to: '' }] }] }],
+  ])('reports %s that no longer applies instead of passing it silently', async (_what, example) => {
+    const reports = await runCatalogueExample(example);
     expect(reports.map((r) => r.code)).toEqual(['catalogue/stale-example']);
+  });
+
+  it('applies several edits in turn, each to the text the one before left', () => {
+    const text = exampleRubricText({ kind: 'rubric', format: 'yaml', from: 'total: 20', to: 'total: 21', also: [{ from: 'total: 21', to: 'total: 22' }] });
+    expect(text).toBe(CATALOGUE_BASE_YAML.replace('total: 20', 'total: 22'));
+  });
+
+  it('edits IR JSON exactly as `rubric convert mini.yaml --to json` writes the base rubric', async () => {
+    const base = await baseIrWithCli();
+    const edits = DIAGNOSTIC_CATALOGUE.flatMap((e) => (e.example.kind === 'json' && 'edit' in e.example ? [e.example] : []));
+    expect(edits.length).toBeGreaterThan(0);
+    for (const ex of edits) expect(exampleRubricText(ex)).toBe(base.replace(ex.edit.from, () => ex.edit.to));
+    // The unedited base loads cleanly as IR, so each IR example shows only its own mistake.
+    expect(loadRubricText(base, 'mini.json', 'json').diagnostics).toEqual([]);
+  });
+
+  it('needs the command line to run a data file example, and says so without it', async () => {
+    const reports = await runCatalogueExample({ kind: 'data-file', name: 'subjects.jsonl', text: '{' });
+    expect(reports.map((r) => r.code)).toEqual(['catalogue/no-evaluator']);
+  });
+
+  it('reads every version file of a folder example, as `rubric check DIR` does: a valid pair gives nothing', async () => {
+    const reports = await runCatalogueExample({
+      kind: 'folder',
+      files: [
+        { name: 'mini-1.yaml', edits: [{ from: 'effective: { from: 2022-06-14 }', to: 'effective: { from: 2022-06-14, until: 2022-06-30 }' }] },
+        {
+          name: 'mini-2.yaml',
+          edits: [
+            { from: 'version: "1"', to: 'version: "2"' },
+            { from: 'effective: { from: 2022-06-14 }', to: 'effective: { from: 2022-07-01 }\nreplaces: { version: "1", mapping: [] }' },
+          ],
+        },
+      ],
+    });
+    expect(reports).toEqual([]);
   });
 
   it('docs/guide/diagnostics.md is what scripts/write-catalogue.mjs writes (no drift)', () => {
