@@ -306,6 +306,7 @@ const CHECKER: Record<string, { example: CatalogueExample; fix: string }> = {
   },
   'rubric/grade-order': { example: d(DSL_END, `${DSL_END}\ngrade "Good" at least 12\ngrade "Excellent" at least 18\n`), fix: 'list grade bands from the highest `min` down, each strictly lower' },
   'rubric/duplicate-mapping': { example: d('  total 20 points\n', '  replaces "0"\n    [checks] -> [duty]\n    [checks] -> [rate]\n  total 20 points\n'), fix: 'map each old indicator once' },
+  'rubric/replaces-itself': { example: y('effective: { from: 2022-06-14 }', 'effective: { from: 2022-06-14 }\nreplaces: { version: "1", mapping: [] }'), fix: 'name the version this one takes over from in `replaces`, and give this file its own `version`' },
 };
 
 const EXPRESSION_MEANING: Record<string, [string, CatalogueExample, string]> = {

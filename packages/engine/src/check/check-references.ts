@@ -30,10 +30,24 @@ export function checkReferences(ctx: CheckContext): void {
   });
 }
 
-/** The `replaces` mapping: new ids must exist here (`rubric/unknown-indicator`); an old id belongs in one mapping (`rubric/duplicate-mapping`, warning). */
+/**
+ * `replaces`: it names another version (`rubric/replaces-itself`: a copied file whose
+ * `replaces` was moved on but not its `version`); new ids of the mapping must exist here
+ * (`rubric/unknown-indicator`); an old id belongs in one mapping (`rubric/duplicate-mapping`, warning).
+ */
 export function checkReplaces(ctx: CheckContext): void {
   const rep = ctx.rubric.replaces;
   if (!rep) return;
+  if (rep.version === ctx.rubric.version) {
+    // Comparing it with the version it names would be comparing it with itself through its
+    // own mapping: every tool that follows `replaces` (diff, impact, folders) would mislead.
+    ctx.error(
+      'rubric/replaces-itself',
+      pointer('replaces', 'version'),
+      `the rubric replaces its own version ${JSON.stringify(rep.version)}`,
+      '`replaces` names the version this one takes over from; if this file is a new version, change its `version`',
+    );
+  }
   const indicatorIds = allIndicators(ctx.rubric).map((x) => x.indicator.id);
   const seenFrom = new Map<string, number>();
   rep.mapping.forEach((m, mi) => {

@@ -53,6 +53,7 @@ export const CHECK_CODES = {
   'rubric/nested-list': { severity: 'error', summary: 'a list field that is itself a list' },
   'rubric/grade-order': { severity: 'error', summary: 'grade bands not in strictly decreasing order of `min`' },
   'rubric/duplicate-mapping': { severity: 'warning', summary: 'an old indicator listed in more than one `replaces` mapping' },
+  'rubric/replaces-itself': { severity: 'error', summary: '`replaces` names the rubric\'s own version' },
   'internal/check-failed': { severity: 'error', summary: 'a check crashed (a bug in the checker); the other checks still ran' },
 } as const satisfies Record<string, CheckCode>;
 
