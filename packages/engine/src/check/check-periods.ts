@@ -24,7 +24,7 @@ function describeSpan(from: number, until: number): string {
 function readDay(ctx: CheckContext, text: string | undefined, path: string, open: number, what: string): number | undefined {
   if (text === undefined) return open;
   const d = dayNumber(text);
-  if (d === undefined) ctx.error('rubric/bad-date', path, `${what} \`${text}\` is not a calendar date`, 'write a real day as YYYY-MM-DD');
+  if (d === undefined) ctx.error('rubric/bad-date', path, `${what} \`${text}\`, which is not a calendar date`, 'write a real day as YYYY-MM-DD');
   return d;
 }
 
