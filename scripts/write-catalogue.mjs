@@ -8,7 +8,8 @@
  *
  * Data file examples run the built `rubric eval` (the data readers belong to the command line,
  * which the catalogue's package cannot import), and the base rubric's IR JSON shown on the page
- * is what the built `rubric convert --to json` writes.
+ * is what the built `rubric convert --to json` writes. Generated examples (the resource limits)
+ * are described in words: their files are too big to print.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -61,7 +62,9 @@ const GROUPS = [
   ['expression', '表达式 · Expressions'],
   ['checker', '检查器 · The checker (`rubric check`)'],
   ['facade', '文件 · Rubric files'],
+  ['limits', '资源限制 · Resource limits ([limits.md](../limits.md))'],
   ['versions', '版本 · Versions in a folder'],
+  ['tests', '测试文件 · Test files (`rubric test`)'],
   ['data', '数据 · Data (per record)'],
   ['eval', '计分 · Evaluation (per record)'],
 ];
@@ -73,6 +76,14 @@ function fence(lang, text) {
   const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
   const f = '`'.repeat(longest + 1);
   return `${f}${lang}\n${text.replace(/\n$/, '')}\n${f}`;
+}
+
+/** Indents a block under a list item. */
+function indent(block) {
+  return block
+    .split('\n')
+    .map((l) => (l === '' ? '' : `  ${l}`))
+    .join('\n');
 }
 
 function diffBlock(from, to) {
@@ -115,13 +126,15 @@ function exampleText(ex) {
       const files = ex.files.map((f) =>
         f.edits.length === 0
           ? `- \`mini/${f.name}\`: the YAML base rubric unchanged · 基础量表原样`
-          : `- \`mini/${f.name}\`: the YAML base rubric with · 基础量表改动：\n\n${diffBlocks(f.edits)
-              .split('\n')
-              .map((l) => (l === '' ? '' : `  ${l}`))
-              .join('\n')}`,
+          : `- \`mini/${f.name}\`: the YAML base rubric with · 基础量表改动：\n\n${indent(diffBlocks(f.edits))}`,
       );
+      const tests = (ex.tests ?? []).map((t) => `- \`mini/${t.name}\`, a test file · 测试文件：\n\n${indent(fence('yaml', t.text))}`);
+      if (tests.length > 0) return `\`rubric test mini/\` on a folder of versions and test files · 运行版本文件夹中的测试：\n\n${[...files, ...tests].join('\n')}`;
       return `\`rubric check mini/\` on a folder of versions · 检查版本文件夹：\n\n${files.join('\n')}`;
     }
+    case 'generated':
+      // Too big to print: what it holds, in words; the message below is the real one.
+      return `\`rubric check ${ex.name}\` on a generated file, too big to print here · 检查生成的文件（篇幅过大，不在此列出）：${ex.what}.`;
     case 'data-file':
       return `The data file \`${ex.name}\`, evaluated with \`rubric eval mini.yaml --data ${ex.name} --as-of 2022-06-20\` · 数据文件：\n\n${fence(ex.name.endsWith('.csv') ? 'csv' : 'json', ex.text)}`;
     default:
@@ -145,10 +158,11 @@ export async function renderCatalogue() {
     '',
     'Every code the rubric tools report, with a wrong example, the message it really gives and the fix. ' +
       'The examples are small edits to one valid rubric (below); each was run through the tools to write this page, ' +
-      'and a test runs them again, so this page cannot drift from the code.',
+      'and a test runs them again, so this page cannot drift from the code. ' +
+      'The resource limits need files too big to print: for those the page says what the generated file holds.',
     '',
     '本页列出工具报告的每一个诊断代码：错误示例、实际提示信息和修改方法。示例都是对下面同一个有效量表的小改动；' +
-      '本页由脚本运行这些示例生成，测试会再次运行它们，因此本页与代码始终一致。',
+      '本页由脚本运行这些示例生成，测试会再次运行它们，因此本页与代码始终一致。资源限制的示例文件过大，本页只说明生成的文件内容。',
     '',
     `${DIAGNOSTIC_CATALOGUE.length} codes · ${DIAGNOSTIC_CATALOGUE.filter((e) => e.example.kind !== 'none').length} with a runnable example · 共 ${DIAGNOSTIC_CATALOGUE.length} 个代码。`,
     '',

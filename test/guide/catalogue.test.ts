@@ -6,6 +6,7 @@ import {
   CATALOGUE_BASE_DSL,
   CATALOGUE_BASE_RECORD,
   CATALOGUE_BASE_YAML,
+  DEFAULT_LIMITS,
   DIAGNOSTIC_CATALOGUE,
   INTERNAL_CODES,
   compileRubric,
@@ -28,7 +29,20 @@ import { baseIrWithCli, evaluateDataFileWithCli } from '../../scripts/write-cata
  * Data file examples run the built CLI, as the script does.
  */
 const ROOT = new URL('../../', import.meta.url).pathname;
-const CODE = /['"`]((?:yaml|dsl|expr|rubric|data|eval|io|json|versions|ir|internal)\/[a-z-]+)['"`]/g;
+/**
+ * A code written out in the sources: `namespace/name` in quotes, whatever the namespace, so a
+ * code of a new namespace is caught too (names may be camelCase: `limits/fileBytes`).
+ */
+const CODE = /['"`]([a-z]+\/[a-zA-Z-]+)['"`]/g;
+/** Quoted `word/word` strings of the sources that are not codes. */
+const NOT_CODES = new Set(['true/false', 'lib/standalone']);
+/**
+ * A code built from a template (`limits/${name}`) cannot be read from the text: its namespace
+ * must be one whose codes come from a registry read below (expression and DSL issue codes, the
+ * resource limits).
+ */
+const TEMPLATE_CODE = /`([a-z]+)\/\$\{/g;
+const REGISTERED_NAMESPACES = new Set(['expr', 'dsl', 'limits']);
 // The catalogue itself names every code; scanning it would make the set compare with itself.
 const SKIP = new Set([join(ROOT, 'packages/rubric/src/diagnostic-catalogue.ts')]);
 
@@ -58,17 +72,27 @@ function sourceFiles(dir: string): string[] {
   return out;
 }
 
-function emittedCodes(): Set<string> {
-  const codes = new Set<string>([...Object.keys(CHECK_CODES), ...EXPRESSION_ISSUE_CODES, ...DSL_ISSUE_CODES, ...Object.keys(YAML_CODES)]);
-  for (const pkg of readdirSync(join(ROOT, 'packages'))) {
-    const src = join(ROOT, 'packages', pkg, 'src');
-    let files: string[];
+function allSourceFiles(): string[] {
+  return readdirSync(join(ROOT, 'packages')).flatMap((pkg) => {
     try {
-      files = sourceFiles(src);
+      return sourceFiles(join(ROOT, 'packages', pkg, 'src'));
     } catch {
-      continue;
+      return [];
     }
-    for (const file of files) for (const m of readFileSync(file, 'utf8').matchAll(CODE)) codes.add(m[1]!);
+  });
+}
+
+function emittedCodes(): Set<string> {
+  const codes = new Set<string>([
+    ...Object.keys(CHECK_CODES),
+    ...EXPRESSION_ISSUE_CODES,
+    ...DSL_ISSUE_CODES,
+    ...Object.keys(YAML_CODES),
+    // One code per resource limit (limits.ts builds them as `limits/${name}`).
+    ...Object.keys(DEFAULT_LIMITS).map((name) => `limits/${name}`),
+  ]);
+  for (const file of allSourceFiles()) {
+    for (const m of readFileSync(file, 'utf8').matchAll(CODE)) if (!NOT_CODES.has(m[1]!)) codes.add(m[1]!);
   }
   return codes;
 }
@@ -83,6 +107,18 @@ describe('the diagnostic catalogue', () => {
     expect(extra).toEqual([]);
     expect(INTERNAL_CODES.every((c) => emitted.has(c))).toBe(true);
     expect(listed.size).toBe(DIAGNOSTIC_CATALOGUE.length);
+  });
+
+  it('sees every code: the limits and test file codes, and no code built from a template of an unregistered namespace', () => {
+    const emitted = emittedCodes();
+    for (const code of ['limits/fileBytes', 'limits/lineLength', 'limits/nesting', 'limits/indicators', 'limits/facts', 'limits/listItems', 'limits/expressionDepth', 'tests/no-version', 'tests/no-version-in-force', 'tests/unknown-version']) {
+      expect(emitted.has(code), code).toBe(true);
+    }
+    const built = allSourceFiles().flatMap((file) => [...readFileSync(file, 'utf8').matchAll(TEMPLATE_CODE)].map((m) => `${m[1]!} (${file.slice(ROOT.length)})`));
+    expect(built.filter((b) => !REGISTERED_NAMESPACES.has(b.split(' ')[0]!))).toEqual([]);
+    // The words that are not codes are still in the sources (else this list hides nothing and should shrink).
+    const text = allSourceFiles().map((f) => readFileSync(f, 'utf8')).join('\n');
+    for (const word of NOT_CODES) expect(text, word).toMatch(new RegExp(`['"\`]${word}['"\`]`));
   });
 
   it('agrees with the registries on severity, and every entry has a meaning and a fix', () => {
@@ -171,6 +207,28 @@ describe('the diagnostic catalogue', () => {
       ],
     });
     expect(reports).toEqual([]);
+  });
+
+  it('routes a test file beside the versions as `rubric test DIR` does: a dated case in force gives nothing', async () => {
+    const reports = await runCatalogueExample({
+      kind: 'folder',
+      files: [{ name: 'mini-1.yaml', edits: [] }],
+      tests: [{ name: 'mini.test.yaml', text: 'rubric: mini\ntests:\n  - name: full marks\n    as_of: 2022-06-20\n    subject: { id: c1, duty: full, rate: 1, complaints: 0, risk: high, exposed: false }\n    expect: { outcome: pass, total: 20 }\n' }],
+    });
+    expect(reports).toEqual([]);
+  });
+
+  it('reports a generated example whose edit no longer applies instead of passing it silently', async () => {
+    const reports = await runCatalogueExample({ kind: 'generated', name: 'mini.yaml', what: 'nothing', build: () => { throw new Error('the catalogue base rubric has no "x"'); } });
+    expect(reports.map((r) => r.code)).toEqual(['catalogue/stale-example']);
+  });
+
+  it('builds each limits example just over its limit, and prints none of them on the page', () => {
+    for (const e of DIAGNOSTIC_CATALOGUE.filter((x) => x.source === 'limits')) expect(e.example.kind, e.code).toBe('generated');
+    const bytes = exampleRubricText(DIAGNOSTIC_CATALOGUE.find((x) => x.code === 'limits/fileBytes')!.example)!;
+    expect(Buffer.byteLength(bytes, 'utf8')).toBe(DEFAULT_LIMITS.fileBytes + 1);
+    const page = readFileSync(join(ROOT, 'docs/guide/diagnostics.md'), 'utf8');
+    expect(Math.max(...page.split('\n').map((l) => l.length))).toBeLessThan(1000);
   });
 
   it('docs/guide/diagnostics.md is what scripts/write-catalogue.mjs writes (no drift)', () => {

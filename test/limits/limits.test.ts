@@ -55,7 +55,7 @@ describe('resource limits', () => {
     const d = only(loadRubricText(text, 'long.yaml', 'yaml').diagnostics, 'limits/lineLength');
     expect(d.span.start.line).toBe(2);
     expect(d.span.start.column).toBe(DEFAULT_LIMITS.lineLength + 1);
-    expect(d.message).toBe(`line is 2507 characters long, over the limit of 2000`);
+    expect(d.message).toBe(`this line is 2,507 characters long, over the limit of 2,000`);
     expect(d.hint).toBeTruthy();
   });
 
@@ -127,7 +127,7 @@ describe('resource limits', () => {
     const indicators = Array.from({ length: DEFAULT_LIMITS.indicators + 1 }, (_, i) => `      - { id: i${i}, title: I, points: 0, score: 0 }`).join('\n');
     const text = TINY_RUBRIC.replace(/    indicators:\n[\s\S]*?\nvetoes:/, `    indicators:\n${indicators}\nvetoes:`);
     const d = only(loadRubricText(text, 'many.yaml', 'yaml').diagnostics, 'limits/indicators');
-    expect(d.message).toBe('the rubric has 10001 indicators, over the limit of 10000');
+    expect(d.message).toBe('the rubric has 10,001 indicators, over the limit of 10,000');
   });
 
   it('`rubric check` reports a limit as a located error, without a stack trace', () => {

@@ -190,8 +190,8 @@ tests: []
     });
     const r = rubric(['test', '.'], { cwd: bad });
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('bad.test.yaml:1:10 error tests/unknown-version: the tests are for version 3, which the folder does not have\n  hint: the versions are 1, 2');
-    expect(r.stderr).toContain('undated.test.yaml:2:5 error tests/no-version: test `no date` says neither its date nor its version');
+    expect(r.stderr).toContain('bad.test.yaml:1:10 error tests/unknown-version: the tests are for version 3, which the folder does not have\n  hint: the folder has versions "1", "2"');
+    expect(r.stderr).toContain('undated.test.yaml:2:5 error tests/no-version: test `no date` has no date, and the file names no version');
     expect(r.stderr).toContain("undated.test.yaml:3:120 error rubric/unknown-indicator: test `wrong indicator` expects points for indicator `rate_point`, which this rubric does not have (version 1)\n  hint: did you mean `rate_points`?");
     expect(r.stderr).toContain('undated.test.yaml:4:31 error tests/no-version-in-force: no version is in force on 2021-03-01, the date of test `too early`');
     expect(r.stderr).toContain('error: . has errors; its tests were not run\n');

@@ -15,7 +15,9 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { DEFAULT_LIMITS, type ResourceLimits } from './limits.js';
 import { loadRubric, loadRubricText, type LoadedRubric } from './load.js';
+import { loadTestFile, routeTestFiles } from './test-files.js';
 import { loadRubricFolder } from './versions.js';
 
 /** One change to a base text: `from`, which must occur in it, becomes `to` (its first occurrence). */
@@ -30,6 +32,12 @@ export interface CatalogueFolderFile {
   edits: readonly CatalogueEdit[];
 }
 
+/** A test file of a `folder` example (`*.test.yaml`), given whole. */
+export interface CatalogueTestFile {
+  name: string;
+  text: string;
+}
+
 /**
  * A wrong example. `rubric`: an edit (`from` → `to`, then each of `also`) to the small valid
  * rubric {@link CATALOGUE_BASE_YAML} or {@link CATALOGUE_BASE_DSL}, loaded with `loadRubricText`.
@@ -38,9 +46,12 @@ export interface CatalogueFolderFile {
  * by the library or, with `module`, by the standalone module `rubric compile` writes; `cells`: a
  * CSV-like record of text cells (same optional edit). `file`: a file loaded with `loadRubric`
  * (written first when `content` is given). `folder`: version files written to a folder
- * `mini/` and read as `rubric check mini/` reads them. `data-file`: a data file evaluated as
+ * `mini/` and read as `rubric check mini/` reads them, or, with `tests`, test files beside them
+ * and the whole read as `rubric test mini/` reads it. `data-file`: a data file evaluated as
  * `rubric eval` does (its readers belong to the command line: see {@link CatalogueRunOptions}).
- * `none`: nothing a user writes reaches it; `where` says why.
+ * `generated`: a rubric file too big to print (the resource limits), built by `build` only when
+ * the example runs, written to `name` and loaded as `rubric check` loads it; the page shows
+ * `what` instead of the text. `none`: nothing a user writes reaches it; `where` says why.
  */
 export type CatalogueExample =
   | { kind: 'rubric'; format: 'yaml' | 'dsl'; from: string; to: string; also?: readonly CatalogueEdit[] }
@@ -49,12 +60,13 @@ export type CatalogueExample =
   | { kind: 'data'; record: unknown; edit?: CatalogueEdit; module?: boolean }
   | { kind: 'cells'; cells: Record<string, string>; edit?: CatalogueEdit }
   | { kind: 'file'; name: string; content?: string }
-  | { kind: 'folder'; files: readonly CatalogueFolderFile[] }
+  | { kind: 'folder'; files: readonly CatalogueFolderFile[]; tests?: readonly CatalogueTestFile[] }
+  | { kind: 'generated'; name: string; what: string; build: () => string }
   | { kind: 'data-file'; name: string; text: string }
   | { kind: 'none'; where: string };
 
 /** Which part of the tools reports a code. */
-export type CatalogueSource = 'checker' | 'expression' | 'dsl' | 'yaml' | 'facade' | 'versions' | 'data' | 'eval';
+export type CatalogueSource = 'checker' | 'expression' | 'dsl' | 'yaml' | 'facade' | 'limits' | 'versions' | 'tests' | 'data' | 'eval';
 
 /** One code of the catalogue. */
 export interface CatalogueEntry {
@@ -217,6 +229,94 @@ const ENDS_JUNE = edit('effective: { from: 2022-06-14 }', 'effective: { from: 20
 const VERSION_2 = edit('version: "1"', 'version: "2"');
 const JULY_REPLACES_1 = edit('effective: { from: 2022-06-14 }', 'effective: { from: 2022-07-01 }\nreplaces: { version: "1", mapping: [] }');
 
+/** A number as the page writes it: 10,001. */
+const count = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+/** The YAML base with one edit; for generated texts, whose edits are built in code (a missing `from` is a bug here, so it throws). */
+function baseWith(from: string, to: string): string {
+  if (!CATALOGUE_BASE_YAML.includes(from)) throw new Error(`the catalogue base rubric has no ${JSON.stringify(from)}`);
+  return CATALOGUE_BASE_YAML.replace(from, () => to);
+}
+/** A generated YAML rubric `mini.yaml` (see {@link CatalogueExample}). */
+const generated = (what: string, build: () => string): CatalogueExample => ({ kind: 'generated', name: 'mini.yaml', what, build });
+/** `n` copies of `unit` joined by `sep`: the long or deep parts of generated rubrics. */
+const repeat = (n: number, unit: (i: number) => string, sep = ''): string => Array.from({ length: n }, (_, i) => unit(i + 1)).join(sep);
+const L = DEFAULT_LIMITS;
+/** One line of the base rubric every limits example keeps. */
+const EXPOSED_FACT = '  exposed: { label: Exposed, type: boolean }\n';
+
+/**
+ * Meanings, examples and fixes of the resource limits (`limits/<name>`, one code per key of
+ * {@link ResourceLimits}: the record's type makes a new limit need an entry here). Each wrong
+ * example is built just over the default limit, and only when it runs.
+ */
+const LIMITS: Record<keyof ResourceLimits, [string, CatalogueExample, string]> = {
+  fileBytes: [
+    `a rubric file bigger than ${count(L.fileBytes)} bytes (${+(L.fileBytes / 2 ** 20).toFixed(1)} MB); it is refused before it is read`,
+    generated(`the YAML base rubric followed by comment lines, ${count(L.fileBytes + 1)} bytes in all`, () => {
+      const line = `# ${'-'.repeat(77)}\n`;
+      const missing = L.fileBytes + 1 - Buffer.byteLength(CATALOGUE_BASE_YAML, 'utf8');
+      return CATALOGUE_BASE_YAML + line.repeat(Math.floor(missing / line.length)) + '#'.repeat(missing % line.length);
+    }),
+    'split the rubric into several files, or check that the file is the rubric you meant (not a data export)',
+  ],
+  lineLength: [
+    `a line longer than ${count(L.lineLength)} characters in a rubric-language or YAML file (IR JSON, written by the tools, may be one line)`,
+    generated(`the YAML base rubric with a standard text (评价标准) for indicator \`duty\` pasted as one line of ${count(L.lineLength + 1)} characters: \`standard: 社区卡口24小时值守…\``, () => {
+      const start = '        standard: ';
+      const text = repeat(L.lineLength, () => '社区卡口24小时值守，').slice(0, L.lineLength + 1 - start.length);
+      return baseWith('        title: Duty\n', `        title: Duty\n${start}${text}\n`);
+    }),
+    'break the text over several lines: in YAML write `standard: >` and continue on indented lines below it',
+  ],
+  nesting: [
+    `brackets ( [ { nested more than ${L.nesting} deep, or lines indented more than ${L.nesting * 2} columns; quoted text and comments do not count`,
+    generated(`the YAML base rubric with \`rate\` inside ${L.nesting} more pairs of brackets in the rule of indicator \`rate\` (${L.nesting + 1} deep with those of \`round\`): \`round(10 * ((((…rate…)))), 0.5)\``, () =>
+      baseWith(SCORE, `round(10 * ${'('.repeat(L.nesting)}rate${')'.repeat(L.nesting)}, 0.5)`),
+    ),
+    'remove the brackets that are not needed; split a deep rule into parameters or several indicators',
+  ],
+  indicators: [
+    `a rubric with more than ${count(L.indicators)} indicators, all sections together`,
+    generated(`the YAML base rubric with a second section of ${count(L.indicators - 1)} one-point indicators, ${count(L.indicators + 1)} in all`, () =>
+      baseWith(
+        'hard_requirements:',
+        `  - id: s2\n    title: Part two\n    points: ${L.indicators - 1}\n    indicators:\n${repeat(L.indicators - 1, (i) => `      - { id: i${i}, title: Item ${i}, points: 1, score: "1" }\n`)}hard_requirements:`,
+      ),
+    ),
+    'split the rubric into several rubrics (by part of the scale, for example)',
+  ],
+  facts: [
+    `a rubric with more than ${count(L.facts)} facts (each field of a list fact counts as one)`,
+    generated(`the YAML base rubric with ${count(L.facts - 4)} more yes/no facts, ${count(L.facts + 1)} in all`, () =>
+      baseWith(EXPOSED_FACT, EXPOSED_FACT + repeat(L.facts - 4, (i) => `  f${i}: { label: Fact ${i}, type: boolean }\n`)),
+    ),
+    'split the rubric into several rubrics; or collect related yes/no facts into one list fact',
+  ],
+  listItems: [
+    `a list in the rubric (levels, cases, checklist items, deductions, grades, tests, \`in\` options …) with more than ${count(L.listItems)} items`,
+    generated(`the YAML base rubric with ${count(L.listItems + 1)} levels for the fact \`risk\`, one a line`, () =>
+      baseWith(
+        '  risk: { label: Risk, type: level, levels: [low, high] }\n',
+        `  risk:\n    label: Risk\n    type: level\n    levels:\n      - low\n      - high\n${repeat(L.listItems - 1, (i) => `      - level${i}\n`)}`,
+      ),
+    ),
+    'shorten the list, or split the rubric',
+  ],
+  expressionDepth: [
+    `an expression more than ${L.expressionDepth} levels deep, such as a sum of more than ${L.expressionDepth} terms`,
+    generated(`the YAML base rubric with indicator \`rate\` scored by one sum of ${L.expressionDepth + 1} terms: \`score: rate + rate + … + rate\``, () =>
+      baseWith(`score: ${SCORE}`, `score: ${repeat(L.expressionDepth + 1, () => 'rate', ' + ')}`),
+    ),
+    'split the expression into named parts: parameters, or several indicators',
+  ],
+};
+
+/** A test case of the test file examples, given `extra` lines (such as its date) after its name. */
+const testCase = (extra = ''): string =>
+  `  - name: full marks\n${extra}    subject: { id: c1, duty: full, rate: 1, complaints: 0, risk: high, exposed: false }\n    expect: { outcome: pass, total: 20 }\n`;
+/** A folder example: the YAML base rubric as `mini/mini-1.yaml` and one test file `mini/mini.test.yaml`. */
+const withTests = (text: string): CatalogueExample => ({ kind: 'folder', files: [{ name: 'mini-1.yaml', edits: [] }], tests: [{ name: 'mini.test.yaml', text }] });
+
 /** Examples and fixes of the checker's codes (meanings and severities come from CHECK_CODES). */
 const CHECKER: Record<string, { example: CatalogueExample; fix: string }> = {
   'rubric/duplicate-id': { example: y('- id: rate\n', '- id: duty\n'), fix: 'give each fact, parameter, indicator, veto and deduction its own id' },
@@ -334,7 +434,7 @@ const EXPRESSION_MEANING: Record<string, [string, CatalogueExample, string]> = {
     // Brackets deeper than 100 and trees 101 to 500 deep are reported first by the file limits (limits/nesting,
     // limits/expressionDepth); a tree deeper than 500 without brackets is the parser's to report.
     'an expression more than 500 levels deep, such as a sum of more than 500 terms (brackets more than 100 deep are `limits/nesting`)',
-    y(SCORE, Array.from({ length: 501 }, () => '1').join('+')),
+    generated('the YAML base rubric with indicator `rate` scored by one sum of 501 terms: `score: 1+1+…+1`', () => baseWith(SCORE, repeat(501, () => '1', '+'))),
     'split the expression into parts: parameters, or several indicators',
   ],
 };
@@ -404,6 +504,9 @@ const OTHERS: CatalogueEntry[] = [
     ), fix: 'name the version right before' },
   { code: 'versions/missing-replaces', severity: 'warning', source: 'versions', meaning: 'a version after the first does not say what it replaces', example: folder(['mini-1.yaml', ENDS_JUNE], ['mini-2.yaml', VERSION_2, edit('effective: { from: 2022-06-14 }', 'effective: { from: 2022-07-01 }')]), fix: 'add `replaces "<previous version>"`' },
   { code: 'versions/empty', severity: 'error', source: 'versions', meaning: 'the folder holds no rubric file', example: folder(), fix: 'point at the folder that holds the rubric files' },
+  { code: 'tests/no-version', severity: 'error', source: 'tests', meaning: 'a case of a test file without `version:` has no `as_of` date, so no version can be chosen for it', example: withTests(`rubric: mini\ntests:\n${testCase()}`), fix: 'give the case an `as_of` date, or the test file a top-level `version:`' },
+  { code: 'tests/no-version-in-force', severity: 'error', source: 'tests', meaning: "a dated case of a test file without `version:` falls on a day no version of the folder is in force", example: withTests(`rubric: mini\ntests:\n${testCase('    as_of: 2022-06-01\n')}`), fix: "move the date into a version's period, or name the version in the file's `version:`" },
+  { code: 'tests/unknown-version', severity: 'error', source: 'tests', meaning: "a test file's `version:` names a version the folder does not have", example: withTests(`rubric: mini\nversion: "2"\ntests:\n${testCase()}`), fix: 'name the version exactly as its rubric file writes it (the hint lists them)' },
   { code: 'data/missing', severity: 'error', source: 'data', meaning: 'a required fact is absent (or its CSV cell is empty)', example: { kind: 'data', record: { id: 'c1', duty: 'full', complaints: 0, risk: 'high', exposed: false } }, fix: 'fill in the fact' },
   { code: 'data/wrong-type', severity: 'error', source: 'data', meaning: 'text where a number belongs, a fraction where a whole number belongs …', example: data({ complaints: 1.5 }), fix: 'give a value of the fact’s type' },
   { code: 'data/unknown-level', severity: 'error', source: 'data', meaning: "a level value not in the fact's list", example: data({ duty: 'ful' }), fix: 'use one of the levels (the message suggests the closest)' },
@@ -453,6 +556,11 @@ function build(): CatalogueEntry[] {
   for (const [code, c] of Object.entries(YAML_CODES)) {
     const [example, fix] = YAML_EXAMPLES[code] ?? [none('not yet given'), ''];
     out.push({ code, severity: c.severity, source: 'yaml', meaning: c.summary, example, fix });
+  }
+  // The limits' own registry: one code `limits/<name>` per limit.
+  for (const name of Object.keys(DEFAULT_LIMITS) as (keyof ResourceLimits)[]) {
+    const [meaning, example, fix] = LIMITS[name];
+    out.push({ code: `limits/${name}`, severity: 'error', source: 'limits', meaning, example, fix });
   }
   out.push(...OTHERS);
   return out;
@@ -546,9 +654,10 @@ function editedRubric(example: CatalogueExample): { base: string; edits: Catalog
   }
 }
 
-/** The text of a rubric example after its edits: rubric, IR JSON and data examples (undefined for other kinds). */
+/** The text of a rubric example after its edits: rubric, IR JSON, data and generated examples (undefined for other kinds). */
 export function exampleRubricText(example: CatalogueExample): string | undefined {
   if (example.kind === 'json' && 'text' in example) return example.text;
+  if (example.kind === 'generated') return example.build();
   const edited = editedRubric(example);
   if (!edited) return undefined;
   const applied = applyEdits(edited.base, edited.edits);
@@ -603,6 +712,20 @@ export async function runCatalogueExample(example: CatalogueExample, options: Ca
         const loaded = await loadRubric(path);
         return fromLoaded({ ...loaded, diagnostics: loaded.diagnostics.map((x) => ({ ...x, file: example.name })) });
       });
+    case 'generated':
+      return withTempDir(async (dir) => {
+        let text: string;
+        try {
+          text = example.build();
+        } catch (e) {
+          return [{ code: 'catalogue/stale-example', severity: 'error', message: (e as Error).message, where: '' }];
+        }
+        const path = join(dir, example.name);
+        await writeFile(path, text, 'utf8');
+        // From a file, as `rubric check` reads it: the file size is checked before the file is read.
+        const loaded = await loadRubric(path);
+        return fromLoaded({ ...loaded, diagnostics: loaded.diagnostics.map((x) => ({ ...x, file: example.name })) });
+      });
     case 'folder':
       return withTempDir(async (dir) => {
         const root = join(dir, 'mini');
@@ -612,9 +735,16 @@ export async function runCatalogueExample(example: CatalogueExample, options: Ca
           if ('stale' in applied) return stale(applied.stale);
           await writeFile(join(root, f.name), applied.text, 'utf8');
         }
+        for (const t of example.tests ?? []) await writeFile(join(root, t.name), t.text, 'utf8');
         // As `rubric check mini/` reads it: each file's own diagnostics, then those between versions.
         const loaded = await loadRubricFolder(root, { display: 'mini' });
-        return [...loaded.files.flatMap((f) => f.diagnostics), ...loaded.diagnostics].map(fromDiagnostic);
+        const reports = [...loaded.files.flatMap((f) => f.diagnostics), ...loaded.diagnostics];
+        if (example.tests !== undefined) {
+          // As `rubric test mini/` goes on: each test file's own diagnostics, then those of sending its cases to a version.
+          const files = await Promise.all(example.tests.map((t) => loadTestFile(join(root, t.name), join('mini', t.name))));
+          reports.push(...files.flatMap((f) => f.diagnostics), ...routeTestFiles(files, loaded.versions, { wholeFolder: true }).diagnostics);
+        }
+        return reports.map(fromDiagnostic);
       });
     case 'data-file': {
       const evaluateDataFile = options.evaluateDataFile;

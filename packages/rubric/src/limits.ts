@@ -53,6 +53,11 @@ function limitDiagnostic(file: string, span: Span, name: keyof ResourceLimits, m
   return { severity: 'error', code: `limits/${name}`, message, file, span, hint };
 }
 
+/** A count as people write it: 10,001. */
+function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
 /**
  * Limits checked on the text before it is parsed: file size, line length and nesting. The
  * scan is linear and keeps no stack, so it is safe on any input.
@@ -74,7 +79,7 @@ export function checkSourceLimits(text: string, file: string, limits: ResourceLi
       const length = i - lineStart - (text[i - 1] === '\r' ? 1 : 0);
       if (!lineReported && length > limits.lineLength) {
         lineReported = true;
-        out.push(limitDiagnostic(file, at(text, lineStart + limits.lineLength, i), 'lineLength', `line is ${length} characters long, over the limit of ${limits.lineLength}`, 'break the text over several lines (YAML `>` folded text, or shorter labels)'));
+        out.push(limitDiagnostic(file, at(text, lineStart + limits.lineLength, i), 'lineLength', `this line is ${count(length)} characters long, over the limit of ${count(limits.lineLength)}`, 'break the text over several lines (YAML `>` folded text, or shorter labels)'));
       }
       lineStart = i + 1;
       quote = '';
@@ -100,7 +105,7 @@ export function checkSourceLimits(text: string, file: string, limits: ResourceLi
       depth++;
       if (!nestingReported && depth > limits.nesting) {
         nestingReported = true;
-        out.push(limitDiagnostic(file, at(text, i, i + 1), 'nesting', `brackets nested ${depth} deep, over the limit of ${limits.nesting}`, 'flatten the expression or the data; split it into named facts or parameters'));
+        out.push(limitDiagnostic(file, at(text, i, i + 1), 'nesting', `brackets nested ${depth} deep, over the limit of ${limits.nesting}`, 'flatten it: give parts of a long expression names of their own (parameters, or several indicators)'));
       }
     } else if (c === '}' || c === ']' || c === ')') depth = Math.max(0, depth - 1);
   }
@@ -118,11 +123,11 @@ export function checkRubricLimits(rubric: Rubric, file: string, sourceMap: Sourc
   const issues: IrIssue[] = [];
   const indicators = rubric.sections.reduce((n, s) => n + s.indicators.length, 0);
   if (indicators > limits.indicators) {
-    issues.push({ severity: 'error', code: 'limits/indicators', message: `the rubric has ${indicators} indicators, over the limit of ${limits.indicators}`, hint: 'split the rubric into several', path: '/sections' });
+    issues.push({ severity: 'error', code: 'limits/indicators', message: `the rubric has ${count(indicators)} indicators, over the limit of ${count(limits.indicators)}`, hint: 'split it into several smaller rubrics (one per part of the scale, for example)', path: '/sections' });
   }
   const facts = rubric.facts.reduce((n, f) => n + 1 + (f.type.kind === 'list' ? f.type.fields.length : 0), 0);
   if (facts > limits.facts) {
-    issues.push({ severity: 'error', code: 'limits/facts', message: `the rubric has ${facts} facts, over the limit of ${limits.facts}`, hint: 'split the rubric into several', path: '/facts' });
+    issues.push({ severity: 'error', code: 'limits/facts', message: `the rubric has ${count(facts)} facts, over the limit of ${count(limits.facts)}`, hint: 'split it into several smaller rubrics (one per part of the scale, for example)', path: '/facts' });
   }
   let listReported = false;
   let depthReported = false;
@@ -132,7 +137,7 @@ export function checkRubricLimits(rubric: Rubric, file: string, sourceMap: Sourc
     if (Array.isArray(value)) {
       if (!listReported && value.length > limits.listItems && path !== '/sections' && path !== '/facts') {
         listReported = true;
-        issues.push({ severity: 'error', code: 'limits/listItems', message: `a list of ${value.length} items, over the limit of ${limits.listItems}`, hint: 'shorten the list or split the rubric', path });
+        issues.push({ severity: 'error', code: 'limits/listItems', message: `a list of ${count(value.length)} items, over the limit of ${count(limits.listItems)}`, hint: 'shorten the list or split the rubric', path });
       }
       value.forEach((v, i) => stack.push({ value: v, path: `${path}/${i}`, exprDepth }));
       continue;

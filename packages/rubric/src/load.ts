@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import {
   FILE_START,
+  LineIndex,
   hasErrors,
   locateIssues,
   sortDiagnostics,
@@ -14,6 +15,7 @@ import { parseYamlRubric } from '@rubric/yaml';
 import { parseDslRubric } from '@rubric/dsl';
 import { checkRubric } from '@rubric/engine';
 import { DEFAULT_LIMITS, checkRubricLimits, checkSourceLimits } from './limits.js';
+import { JsonSourceMap, jsonErrorOffset } from './json-source-map.js';
 
 /** The source languages a rubric file can be written in. */
 export type SourceFormat = 'dsl' | 'yaml' | 'json';
@@ -104,9 +106,15 @@ function parseJsonRubric(text: string, file: string): { rubric?: Rubric; diagnos
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return { diagnostics: [fileDiagnostic(file, 'json/syntax', `not valid JSON: ${(e as Error).message}`)], sourceMap: new Map() };
+    // `JSON.parse` stays the judge of validity; the scanner only finds where the text goes wrong
+    // (V8 names a position in some messages only, and in a form that changes between releases).
+    const at = jsonErrorOffset(text);
+    const d = fileDiagnostic(file, 'json/syntax', `not valid JSON: ${(e as Error).message}`);
+    if (at >= 0) d.span = new LineIndex(text).span(at, Math.min(at + 1, text.length));
+    return { diagnostics: [d], sourceMap: new Map() };
   }
+  const sourceMap = new JsonSourceMap(text);
   const issues = validateIr(value);
-  if (issues.length > 0) return { diagnostics: locateIssues(issues, file), sourceMap: new Map() };
-  return { rubric: value as Rubric, diagnostics: [], sourceMap: new Map() };
+  if (issues.length > 0) return { diagnostics: locateIssues(issues, file, sourceMap), sourceMap };
+  return { rubric: value as Rubric, diagnostics: [], sourceMap };
 }

@@ -79,14 +79,14 @@ export function routeTestFiles(
       const v = versions.find((x) => x.rubric.version === tf.version);
       if (!v) {
         // Testing one rubric file, a test file for another version simply is not for it.
-        if (options.wholeFolder) problem('/version', 'tests/unknown-version', `the tests are for version ${tf.version}, which the folder does not have`, `the versions are ${versions.map((x) => x.rubric.version).join(', ')}`);
+        if (options.wholeFolder) problem('/version', 'tests/unknown-version', `the tests are for version ${tf.version}, which the folder does not have`, `the folder has ${versions.length === 1 ? 'version' : 'versions'} ${versions.map((x) => JSON.stringify(x.rubric.version)).join(', ')}`);
         continue;
       }
       routed.set(v, tf.tests.map((test, index) => ({ test, index })));
     } else {
       tf.tests.forEach((test, index) => {
         if (test.asOf === undefined) {
-          problem(`/tests/${index}`, 'tests/no-version', `test \`${test.name}\` says neither its date nor its version`, 'give the case an `as_of` date, or the file a top-level `version:`');
+          problem(`/tests/${index}`, 'tests/no-version', `test \`${test.name}\` has no date, and the file names no version`, 'give the case an `as_of` date, or the file a top-level `version:`');
           return;
         }
         const v = versions.find((x) => inPeriod(x.rubric, test.asOf!));
