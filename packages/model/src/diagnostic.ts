@@ -138,11 +138,35 @@ export function formatDiagnostic(d: Diagnostic, source?: string | LineIndex): st
       const width =
         d.span.end.line === line ? Math.max(1, d.span.end.column - column) : Math.max(1, text.length - column + 1);
       const gutter = `${line} | `;
-      out += `\n  ${gutter}${escapeControl(text.replace(/\t/g, ' '))}`;
-      out += `\n  ${' '.repeat(gutter.length)}${' '.repeat(Math.max(0, column - 1))}${'^'.repeat(Math.min(width, 80))}`;
+      const shown = sourceWindow(text, column);
+      out += `\n  ${gutter}${escapeControl(shown.text.replace(/\t/g, ' '))}`;
+      out += `\n  ${' '.repeat(gutter.length)}${' '.repeat(Math.max(0, shown.column - 1))}${'^'.repeat(Math.min(width, 80))}`;
     }
   }
   return out;
+}
+
+/** How much of a long source line a diagnostic shows (a one-line JSON file is megabytes long). */
+const SHOWN_LINE = 160;
+
+/**
+ * The part of a source line shown under a diagnostic: the whole line when it is short, else
+ * about {@link SHOWN_LINE} characters around `column`, with `…` where it is cut; and the
+ * column of the diagnostic within what is shown.
+ */
+export function sourceWindow(text: string, column: number): { text: string; column: number } {
+  if (text.length <= SHOWN_LINE) return { text, column };
+  let start = Math.max(0, Math.min(column - 1 - SHOWN_LINE / 4, text.length - SHOWN_LINE));
+  let end = Math.min(text.length, start + SHOWN_LINE);
+  // Never cut a surrogate pair in two.
+  if (start > 0 && isLowSurrogate(text.charCodeAt(start))) start++;
+  if (end < text.length && isLowSurrogate(text.charCodeAt(end))) end--;
+  const before = start > 0 ? '…' : '';
+  return { text: `${before}${text.slice(start, end)}${end < text.length ? '…' : ''}`, column: column - start + before.length };
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
 }
 
 /** Replaces C0/C1 control characters (ANSI escapes among them), line/paragraph separators and bidi overrides with visible escapes. */
