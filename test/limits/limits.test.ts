@@ -38,7 +38,7 @@ describe('resource limits', () => {
     writeFileSync(file, TINY_RUBRIC + `# ${'x'.repeat(1000)}\n`.repeat(Math.ceil(DEFAULT_LIMITS.fileBytes / 1000)));
     const loaded = await loadRubric(file);
     const d = only(loaded.diagnostics, 'limits/fileBytes');
-    expect(d.message).toMatch(/over the limit of 5242880 bytes/);
+    expect(d.message).toMatch(/over the limit of 5,242,880 bytes \(5 MiB\)/);
     expect(d.file).toBe(file);
     expect(d.span.start.line).toBe(1);
     expect(loaded.rubric).toBeUndefined();
@@ -47,7 +47,7 @@ describe('resource limits', () => {
   it('refuses text over the size limit (in UTF-8 bytes, not characters)', () => {
     // 2 million CJK characters are 6 MB of UTF-8.
     const loaded = loadRubricText(TINY_RUBRIC + `# ${'字'.repeat(1000)}\n`.repeat(2000), 'big.yaml', 'yaml');
-    expect(only(loaded.diagnostics, 'limits/fileBytes').message).toMatch(/^the file is \d+ bytes/);
+    expect(only(loaded.diagnostics, 'limits/fileBytes').message).toMatch(/^the file is [\d,]+ bytes, over the limit of 5,242,880 bytes \(5 MiB\)$/);
   });
 
   it('names the line that is too long, at the column where the limit is passed', () => {

@@ -58,6 +58,14 @@ function count(n: number): string {
   return n.toLocaleString('en-US');
 }
 
+/** The `limits/fileBytes` message, the same whether the file was refused before reading (load.ts) or its text after. */
+export function fileBytesMessage(bytes: number, limit: number): string {
+  return `the file is ${count(bytes)} bytes, over the limit of ${count(limit)} bytes (${(limit / (1 << 20)).toLocaleString('en-US')} MiB)`;
+}
+
+/** The `limits/fileBytes` hint. */
+export const FILE_BYTES_HINT = 'split the rubric, or check that this is the right file';
+
 /**
  * Limits checked on the text before it is parsed: file size, line length and nesting. The
  * scan is linear and keeps no stack, so it is safe on any input.
@@ -65,7 +73,7 @@ function count(n: number): string {
 export function checkSourceLimits(text: string, file: string, limits: ResourceLimits = DEFAULT_LIMITS): Diagnostic[] {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > limits.fileBytes) {
-    return [limitDiagnostic(file, at(text, 0), 'fileBytes', `the file is ${bytes} bytes, over the limit of ${limits.fileBytes} bytes`, 'split the rubric, or check that this is the right file')];
+    return [limitDiagnostic(file, at(text, 0), 'fileBytes', fileBytesMessage(bytes, limits.fileBytes), FILE_BYTES_HINT)];
   }
   const out: Diagnostic[] = [];
   let lineStart = 0;

@@ -14,7 +14,7 @@ import {
 import { parseYamlRubric } from '@rubric/yaml';
 import { parseDslRubric } from '@rubric/dsl';
 import { checkRubric } from '@rubric/engine';
-import { DEFAULT_LIMITS, checkRubricLimits, checkSourceLimits } from './limits.js';
+import { DEFAULT_LIMITS, FILE_BYTES_HINT, checkRubricLimits, checkSourceLimits, fileBytesMessage } from './limits.js';
 import { JsonSourceMap, jsonErrorOffset } from './json-source-map.js';
 
 /** The source languages a rubric file can be written in. */
@@ -58,8 +58,8 @@ export async function loadRubric(file: string): Promise<LoadedRubric> {
     // Refuse an oversized file before reading it into memory (limits.ts).
     const size = (await stat(file)).size;
     if (size > DEFAULT_LIMITS.fileBytes) {
-      const message = `the file is ${size} bytes, over the limit of ${DEFAULT_LIMITS.fileBytes} bytes`;
-      return { file, format: format ?? 'yaml', source: '', diagnostics: [fileDiagnostic(file, 'limits/fileBytes', message, 'split the rubric, or check that this is the right file')], sourceMap: new Map() };
+      const message = fileBytesMessage(size, DEFAULT_LIMITS.fileBytes);
+      return { file, format: format ?? 'yaml', source: '', diagnostics: [fileDiagnostic(file, 'limits/fileBytes', message, FILE_BYTES_HINT)], sourceMap: new Map() };
     }
     source = await readFile(file, 'utf8');
   } catch (e) {
