@@ -112,8 +112,10 @@ export class LineIndex {
   line(n: number): string {
     const s = this.starts[n - 1];
     if (s === undefined) return '';
-    const e = this.starts[n] ?? this.text.length + 1;
-    return this.text.slice(s, e - 1).replace(/\r$/, '');
+    let e = (this.starts[n] ?? this.text.length + 1) - 1;
+    // Not a regular expression: a line may be megabytes long (a one-line JSON file).
+    if (e > s && this.text.charCodeAt(e - 1) === 13) e--;
+    return this.text.slice(s, e);
   }
 }
 
@@ -132,7 +134,7 @@ export function formatDiagnostic(d: Diagnostic, source?: string | LineIndex): st
   let out = `${d.file}:${line}:${column} ${d.severity} ${d.code}: ${escapeControl(d.message)}`;
   if (d.hint) out += `\n  hint: ${escapeControl(d.hint)}`;
   if (source !== undefined) {
-    const index = typeof source === 'string' ? new LineIndex(source) : source;
+    const index = typeof source === 'string' ? lineIndexOf(source) : source;
     const text = index.line(line);
     if (text.length > 0 || line === 1) {
       const width =
@@ -144,6 +146,14 @@ export function formatDiagnostic(d: Diagnostic, source?: string | LineIndex): st
     }
   }
   return out;
+}
+
+/** The last source indexed by {@link formatDiagnostic}: callers pass the same text for every diagnostic of a file. */
+let lastIndex: LineIndex | undefined;
+
+function lineIndexOf(source: string): LineIndex {
+  if (lastIndex?.text !== source) lastIndex = new LineIndex(source);
+  return lastIndex;
 }
 
 /** How much of a long source line a diagnostic shows (a one-line JSON file is megabytes long). */
@@ -190,8 +200,13 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   let best: string | undefined;
   let bestD = Infinity;
   const limit = Math.max(1, Math.floor(word.length / 3));
+  const w = word.toLowerCase();
   for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    const lc = c.toLowerCase();
+    // The distance is at least the difference in length: most candidates are ruled out
+    // without filling the table (thousands of misspelt names against thousands of facts).
+    if (Math.abs(lc.length - w.length) > Math.min(limit, bestD - 1)) continue;
+    const d = editDistance(w, lc, Math.min(limit, bestD - 1));
     if (d < bestD && d <= limit) {
       best = c;
       bestD = d;
@@ -200,26 +215,41 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   return best;
 }
 
-/** Levenshtein distance with transpositions counted as one edit. */
-export function editDistance(a: string, b: string): number {
+/** Levenshtein distance with transpositions counted as one edit; any result over `atMost` may be given as `atMost + 1` (it stops early). */
+export function editDistance(a: string, b: string, atMost = Infinity): number {
   const m = a.length;
   const n = b.length;
-  const d: number[][] = Array.from({ length: m + 1 }, (_, i) => {
-    const row = new Array<number>(n + 1).fill(0);
-    row[0] = i;
-    return row;
-  });
-  for (let j = 0; j <= n; j++) d[0]![j] = j;
+  // Three rolling rows (two back, for transpositions), reused across calls: a did-you-mean
+  // search runs this against every candidate name.
+  if (rows[0]!.length <= n) for (let r = 0; r < 3; r++) rows[r] = new Int32Array(n + 1);
+  let back2 = rows[0]!;
+  let back1 = rows[1]!;
+  let row = rows[2]!;
+  for (let j = 0; j <= n; j++) back1[j] = j;
+  let prevMin = 0;
   for (let i = 1; i <= m; i++) {
+    row[0] = i;
+    let rowMin = i;
     for (let j = 1; j <= n; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
+      let v = Math.min(back1[j]! + 1, row[j - 1]! + 1, back1[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, back2[j - 2]! + 1);
+      row[j] = v;
+      if (v < rowMin) rowMin = v;
     }
+    // Once two rows in a row are all over the bound, the distance is too (a transposition
+    // looks back two rows, so one row over is not yet enough).
+    if (rowMin > atMost && prevMin > atMost) return atMost + 1;
+    prevMin = rowMin;
+    const t = back2;
+    back2 = back1;
+    back1 = row;
+    row = t;
   }
-  return d[m]![n]!;
+  return back1[n]!;
 }
+
+const rows: Int32Array[] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
 /** `did you mean \`x\`?` for a hint, or undefined when nothing is close. */
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {

@@ -12,7 +12,7 @@ export function checkExpressions(ctx: CheckContext): void {
   for (const site of expressionSites(ctx.rubric)) {
     const { issues } = checkExprType(site.expr, site.expected, ctx.scope, site.path, site.role);
     for (const i of issues) ctx.issues.push(i);
-    if (issues.some((i) => i.severity === 'error')) ctx.badExpressions.add(site.path);
+    if (issues.some((i) => i.severity === 'error')) ctx.markBad(site.path);
   }
   ctx.rubric.sections.forEach((s, si) =>
     s.indicators.forEach((ind, ii) => {
@@ -26,7 +26,7 @@ export function checkExpressions(ctx: CheckContext): void {
             `item \`${it.id}\` of indicator \`${ind.id}\` needs exactly one of \`when\` (a condition) and \`count\` (a number of hits)`,
             it.when === undefined ? 'add `when: …` for a yes/no item or `count: …` for an item hit several times' : 'remove one of them',
           );
-          ctx.badExpressions.add(path);
+          ctx.markBad(path);
         }
       });
     }),

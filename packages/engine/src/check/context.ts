@@ -10,8 +10,10 @@ import { Scope } from './scope.js';
 export class CheckContext {
   /** Issues in the order the checks found them. */
   readonly issues: IrIssue[] = [];
-  /** JSON pointers of expression roots that have name or type errors. */
+  /** JSON pointers of expression roots that have name or type errors ({@link CheckContext.markBad}). */
   readonly badExpressions = new Set<string>();
+  /** Every pointer above a bad expression, so {@link CheckContext.isBad} is one lookup, not a scan (thousands of bad names). */
+  private readonly aboveBad = new Set<string>();
   /** Names, parameters and list fields visible to top-level expressions. */
   readonly scope: Scope;
   /** Results one check computes for a later one (indicator point ranges, …), by key. */
@@ -38,10 +40,18 @@ export class CheckContext {
     this.report('warning', code, path, message, hint);
   }
 
+  /** Remembers that the expression at `path` failed a check, so later checks skip it. */
+  markBad(path: string): void {
+    this.badExpressions.add(path);
+    // Ancestors up to the root (''); once one is known, so are those above it.
+    for (let p = path.slice(0, Math.max(0, path.lastIndexOf('/'))); !this.aboveBad.has(p); p = p.slice(0, Math.max(0, p.lastIndexOf('/')))) {
+      this.aboveBad.add(p);
+      if (p === '') break;
+    }
+  }
+
   /** Whether the expression at `path` (or any expression inside it) failed an earlier check. */
   isBad(path: string): boolean {
-    if (this.badExpressions.has(path)) return true;
-    for (const p of this.badExpressions) if (p.startsWith(path + '/')) return true;
-    return false;
+    return this.badExpressions.has(path) || this.aboveBad.has(path);
   }
 }
