@@ -121,6 +121,27 @@ describe('the standalone module, in a fresh Node process', () => {
     });
   }
 
+  it('with --validate, reports a number that is not finite as the library does (path, code, message)', async () => {
+    // A decimal fact without bounds: the schema lets NaN and Infinity through, the evaluator does not.
+    const text = TINY_RUBRIC.replace('facts:\n', 'facts:\n  bonus: { label: 加分, type: decimal, required: false, default: 0 }\n');
+    const dir = workdir({ 'package.json': '{"type":"module"}', 'tiny.yaml': text });
+    expect(rubric(['compile', join(dir, 'tiny.yaml'), '--target', 'js', '--validate', '--out', dir, '--name', 'tiny']).status).toBe(0);
+    writeFileSync(
+      join(dir, 'nonfinite.mjs'),
+      `import { evaluate } from './tiny.js';
+const s = { id: 'c1', rate: 0.5, level: 'full' };
+const out = [Infinity, -Infinity, NaN].map((x) => evaluate({ ...s, bonus: x }, { asOf: '2022-06-20' }).errors);
+process.stdout.write(JSON.stringify(out, (_k, v) => v));
+`,
+    );
+    const r = spawnSync(process.execPath, ['nonfinite.mjs'], { cwd: dir, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const compiled = compileRubric((await loadRubric(join(dir, 'tiny.yaml'))).rubric!);
+    const want = [Infinity, -Infinity, NaN].map((x) => compiled.evaluate({ id: 'c1', rate: 0.5, level: 'full', bonus: x }, { asOf: '2022-06-20' }).errors);
+    expect(want.map((es) => es.map((e) => [e.path, e.code]))).toEqual([[['/bonus', 'data/not-finite']], [['/bonus', 'data/not-finite']], [['/bonus', 'data/not-finite']]]);
+    expect(JSON.parse(r.stdout)).toEqual(want);
+  });
+
   it('needs nothing from this project or ajv: it runs from a folder with no node_modules', () => {
     const dir = workdir({ 'package.json': '{"type":"module"}' });
     expect(rubric(['compile', BEIJING, '--target', 'js', '--validate', '--out', dir]).status).toBe(0);

@@ -113,3 +113,24 @@ export function createErrorReporter(
     return out;
   };
 }
+
+/**
+ * The numbers of a subject that are NaN or ±Infinity (JSON cannot hold them, but a caller in
+ * JavaScript can pass them, and ajv lets them through where a number has no bounds), as the
+ * library's subject reader reports them: top-level facts and the fields of list records,
+ * `data/not-finite`. `facts` as for {@link createErrorReporter}.
+ */
+export function nonFiniteErrors(facts: [string, string][], data: Record<string, unknown>): ReportedError[] {
+  const errors: ReportedError[] = [];
+  const visit = (value: unknown, path: string): void => {
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      errors.push({ path, code: 'data/not-finite', message: `\`${path.slice(1).replace(/\//g, '.')}\` is ${String(value)}, not a number a score can use` });
+    } else if (Array.isArray(value)) {
+      value.forEach((rec, i) => {
+        if (rec && typeof rec === 'object') for (const [k, v] of Object.entries(rec)) visit(v, `${path}/${i}/${k}`);
+      });
+    }
+  };
+  for (const [id] of facts) visit(data[id], `/${id}`);
+  return errors;
+}

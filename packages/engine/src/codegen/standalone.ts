@@ -13,7 +13,7 @@ import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import type { Rubric } from '@rubric/model';
 import { inputSchema } from '../evaluate/input-schema.js';
 import { literal, quote } from './code.js';
-import { createErrorReporter } from './error-reporter.js';
+import { createErrorReporter, nonFiniteErrors } from './error-reporter.js';
 import { generateEvaluatorSource } from './generate.js';
 import { createRuntime } from './runtime.js';
 
@@ -55,6 +55,7 @@ export function emitStandaloneModule(rubric: Rubric, options: StandaloneOptions 
   parts.push(validate ? validatorCode(rubric) : 'export const validateSubject = undefined;');
   parts.push(
     validate ? `const __report = (${createErrorReporter.toString()})(${facts.toString()}, __rt.didYouMean);` : '',
+    validate ? `const __nonFinite = (subject) => (${nonFiniteErrors.toString()})(${facts.toString()}, subject);` : '',
     `const __fallback = {
   evaluate(subject, options) {
     const asOf = options.asOf ?? ${quote(rubric.effective.from)};
@@ -66,9 +67,9 @@ export function emitStandaloneModule(rubric: Rubric, options: StandaloneOptions 
 ${
   validate
     ? `      errors = validateSubject(subject) ? [] : __report(validateSubject.errors, subject, pre.map((e) => e.path));
-      if (errors.length === 0 && pre.length === 0) {
-        errors = [{ path: "", code: "data/not-a-number", message: "the subject holds a number that is not finite" }];
-      }`
+      // Valid by the schema but refused by the evaluator: a number that is not finite, said as the library says it.
+      if (errors.length === 0 && pre.length === 0) errors = __nonFinite(subject);
+      if (errors.length === 0 && pre.length === 0) errors = [{ path: "", code: "data/invalid", message: "the subject is not what the evaluator reads" }];`
     : `      errors = pre.length > 0 ? [] : [{ path: "", code: "data/invalid", message: "the subject does not match the rubric's input schema (compile with --validate to see each error)" }];`
 }
     }

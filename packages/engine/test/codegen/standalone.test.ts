@@ -100,8 +100,11 @@ describe('standalone module', () => {
   it('a subject with a number that is not finite is invalid, not a crash', async () => {
     const rubric = featuresIr();
     const { mod } = await load(rubric, true);
-    const r = mod.evaluate({ opened: '2022-01-01', budget: 1, rate: 1, big: 1, complaints: 0, risk: 'low', measured: Infinity });
+    const subject = { opened: '2022-01-01', budget: 1, rate: 1, big: 1, complaints: 0, risk: 'low', measured: Infinity };
+    const r = mod.evaluate(subject);
     expect(r.outcome).toBe('invalid');
-    expect(r.errors[0]?.code).toBe('data/not-a-number');
+    // Said as the library says it: the field, data/not-finite.
+    expect(r.errors).toEqual(compileRubric(rubric).evaluate(subject).errors);
+    expect(r.errors.map((e) => [e.path, e.code])).toEqual([['/measured', 'data/not-finite']]);
   });
 });
