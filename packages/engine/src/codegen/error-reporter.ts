@@ -115,8 +115,8 @@ export function createErrorReporter(
 }
 
 /**
- * The numbers of a subject that are NaN or ±Infinity (JSON cannot hold them, but a caller in
- * JavaScript can pass them, and ajv lets them through where a number has no bounds), as the
+ * The numbers of a subject that are NaN or ±Infinity (`1e400` in JSON reads as Infinity, and a
+ * JavaScript caller can pass either; ajv lets them through where a number has no bounds), as the
  * library's subject reader reports them: top-level facts and the fields of list records,
  * `data/not-finite`. `facts` as for {@link createErrorReporter}.
  */
