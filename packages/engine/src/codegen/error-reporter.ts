@@ -117,8 +117,8 @@ export function createErrorReporter(
 /**
  * The numbers of a subject that are NaN or ±Infinity (`1e400` in JSON reads as Infinity, and a
  * JavaScript caller can pass either; ajv lets them through where a number has no bounds), as the
- * library's subject reader reports them: top-level facts and the fields of list records,
- * `data/not-finite`. `facts` as for {@link createErrorReporter}.
+ * library's subject reader reports them (it calls this very function): top-level facts and the
+ * fields of list records, `data/not-finite`. `facts` as for {@link createErrorReporter}.
  */
 export function nonFiniteErrors(facts: [string, string][], data: Record<string, unknown>): ReportedError[] {
   const errors: ReportedError[] = [];

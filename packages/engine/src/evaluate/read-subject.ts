@@ -5,6 +5,7 @@
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { Decimal, didYouMean, isCalendarDate, type Fact, type Rubric, type SubjectError } from '@rubric/model';
+import { nonFiniteErrors } from '../codegen/error-reporter.js';
 import { inputSchema } from './input-schema.js';
 import type { RecordValue, Value } from './values.js';
 
@@ -12,12 +13,15 @@ import type { RecordValue, Value } from './values.js';
 export class SubjectReader {
   private readonly validate: ValidateFunction;
   private readonly facts: Map<string, Fact>;
+  /** `[id, label]` of the facts, as the shared non-finite check takes them. */
+  private readonly factNames: [string, string][];
 
   constructor(private readonly rubric: Rubric) {
     const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
     ajv.addFormat('date', isCalendarDate);
     this.validate = ajv.compile(inputSchema(rubric));
     this.facts = new Map(rubric.facts.map((f) => [f.id, f]));
+    this.factNames = rubric.facts.map((f) => [f.id, f.label]);
   }
 
   /** The subject's id as text, if it has a usable one. */
@@ -42,8 +46,9 @@ export class SubjectReader {
     }
     if (skipPaths.size > 0) return { errors: [] };
     const data = subject as Record<string, unknown>;
-    // JSON cannot hold NaN or Infinity, but library callers can pass them, and ajv counts them as numbers.
-    const nonFinite = this.nonFiniteNumbers(data);
+    // NaN and Infinity (`1e400` in JSON; a JavaScript caller) pass ajv where a number has no
+    // bounds. One function with the standalone module's reporter, which embeds its text.
+    const nonFinite = nonFiniteErrors(this.factNames, data);
     if (nonFinite.length > 0) return { errors: nonFinite };
     const facts: Record<string, Value> = {};
     for (const f of this.rubric.facts) {
@@ -51,21 +56,6 @@ export class SubjectReader {
       facts[f.id] = convert(f, raw);
     }
     return { facts, errors: [] };
-  }
-
-  private nonFiniteNumbers(data: Record<string, unknown>): SubjectError[] {
-    const errors: SubjectError[] = [];
-    const visit = (value: unknown, path: string): void => {
-      if (typeof value === 'number' && !Number.isFinite(value)) {
-        errors.push({ path, code: 'data/not-finite', message: `\`${path.slice(1).replace(/\//g, '.')}\` is ${String(value)}, not a number a score can use` });
-      } else if (Array.isArray(value)) {
-        value.forEach((rec, i) => {
-          if (rec && typeof rec === 'object') for (const [k, v] of Object.entries(rec)) visit(v, `${path}/${i}/${k}`);
-        });
-      }
-    };
-    for (const f of this.rubric.facts) visit(data[f.id], `/${f.id}`);
-    return errors;
   }
 
   private describe(e: ErrorObject): SubjectError {
