@@ -5,80 +5,36 @@
  *
  * It works on partial trees left by error recovery: a gap yields `undefined` and the
  * checks that need the missing part are skipped.
+ *
+ * The call checks and function tables live in `expression-calls.ts`; the types and CST
+ * helpers both use live in `expression-cst.ts`.
  */
-import type { CstElement, CstNode, IToken } from 'chevrotain';
-import {
-  AGGREGATE_FNS,
-  CALL_ARITY,
-  CALL_FNS,
-  Decimal,
-  RESERVED_WORDS,
-  didYouMean,
-  walkExpr,
-} from '@rubric/model';
-import { isCalendarDate, type AggregateFn, type BinaryOp, type CallFn, type Expr } from '@rubric/model';
+import type { CstNode, IToken } from 'chevrotain';
+import { Decimal, RESERVED_WORDS, didYouMean, walkExpr } from '@rubric/model';
+import type { BinaryOp, Expr } from '@rubric/model';
 import { textTokenValue } from './expression-lexer.js';
 import { makeIssue } from './issues.js';
 import type { ExpressionIssue, ExpressionIssueCode, TextRange } from './issues.js';
 import { tokenMatcher } from './chevrotain.js';
 import { False, TOKEN_OPERATORS, Text, True, shorten } from './tokens.js';
+import {
+  FUNCTION_NAMES,
+  buildAggregate,
+  buildCall,
+  buildDate,
+  isAggregateFn,
+  isCallFn,
+  noWhere,
+  reportReservedName,
+} from './expression-calls.js';
+import { endOf, isReal, isToken, nodesOf, startOf, tokensOf, type Argument, type BuildSink, type BuiltExpr } from './expression-cst.js';
+
+export { FUNCTION_NAMES, FUNCTION_SIGNATURES } from './expression-calls.js';
+export { isToken } from './expression-cst.js';
+export type { BuiltExpr } from './expression-cst.js';
 
 /** Deepest expression tree accepted; deeper trees are reported as `expr/too-deep`. */
 export const MAX_TREE_DEPTH = 500;
-
-/** An AST node with the source range that produced it. */
-export interface BuiltExpr extends TextRange {
-  expr: Expr;
-  /** Height of the tree below and including this node. */
-  depth: number;
-}
-
-/** How each function is written, for hints. */
-export const FUNCTION_SIGNATURES: Readonly<Record<CallFn | AggregateFn | 'date', string>> = {
-  min: 'min(a, b, ...)',
-  max: 'max(a, b, ...)',
-  round: 'round(x, step)',
-  round_down: 'round_down(x, step)',
-  round_up: 'round_up(x, step)',
-  clamp: 'clamp(x, low, high)',
-  abs: 'abs(x)',
-  count: 'count(list) or count(list where condition)',
-  sum: 'sum(list, value) or sum(list where condition, value)',
-  all: 'all(list, condition) or all(list where condition, condition)',
-  any: 'any(list, condition) or any(list where condition, condition)',
-  date: 'date("2022-06-01")',
-};
-
-/** Every name that can be called: the functions, the aggregates and `date`. */
-export const FUNCTION_NAMES: readonly string[] = [...CALL_FNS, ...AGGREGATE_FNS, 'date'];
-
-const isCallFn = (s: string): s is CallFn => (CALL_FNS as readonly string[]).includes(s);
-const isAggregateFn = (s: string): s is AggregateFn => (AGGREGATE_FNS as readonly string[]).includes(s);
-
-interface Argument {
-  value: BuiltExpr | undefined;
-  where: BuiltExpr | undefined;
-  whereToken: IToken | undefined;
-  start: number;
-  end: number;
-}
-
-function tokensOf(node: CstNode, key: string): IToken[] {
-  return (node.children[key] ?? []) as IToken[];
-}
-
-function nodesOf(node: CstNode, key: string): CstNode[] {
-  return (node.children[key] ?? []) as CstNode[];
-}
-
-/** Whether a token really is in the source (not inserted by error recovery). */
-function isReal(t: IToken | undefined): t is IToken {
-  return t !== undefined && t.isInsertedInRecovery !== true && Number.isFinite(t.startOffset);
-}
-
-const startOf = (t: IToken): number => t.startOffset;
-const endOf = (t: IToken): number => t.startOffset + t.image.length;
-
 
 /**
  * Builds expression ASTs from `expression` CST nodes, collecting issues as it goes.
@@ -90,12 +46,20 @@ export class ExpressionVisitor {
   private readonly ranges = new Map<Expr, TextRange>();
   private wordsAsText = false;
   private tooDeepReported = false;
+  /** This visitor as the call checks see it. */
+  private readonly sink: BuildSink;
 
   /** `text` is the parsed source, for quoting it in hints. */
   constructor(
     private readonly text: string,
     private readonly maxDepth = MAX_TREE_DEPTH,
-  ) {}
+  ) {
+    this.sink = {
+      text,
+      make: (expr, start, end, kids) => this.make(expr, start, end, kids),
+      issue: (code, message, start, end, hint) => this.issue(code, message, start, end, hint),
+    };
+  }
 
   /**
    * JSON pointer (under `prefix`) of each node of `root` → its source range.
@@ -366,7 +330,7 @@ export class ExpressionVisitor {
     const open = tokensOf(node, 'LParen')[0];
     if (!open) {
       if (this.wordsAsText) return this.make({ kind: 'text', value: name }, startOf(id), endOf(id), []);
-      if (RESERVED_WORDS.has(name)) this.reservedName(id);
+      if (RESERVED_WORDS.has(name)) reportReservedName(this.sink, id);
       return this.make({ kind: 'ref', name }, startOf(id), endOf(id), []);
     }
     const close = tokensOf(node, 'RParen')[0];
@@ -377,9 +341,9 @@ export class ExpressionVisitor {
     // Checks that count arguments are skipped when recovery left the call incomplete.
     const complete = node.recoveredNode !== true && isReal(close) && args.every((a) => a.value !== undefined);
 
-    if (isCallFn(name)) return this.call(name, args, start, end, complete);
-    if (isAggregateFn(name)) return this.aggregate(name, args, start, end, complete);
-    if (name === 'date') return this.date(args, start, end, complete);
+    if (isCallFn(name)) return buildCall(this.sink, name, args, start, end, complete);
+    if (isAggregateFn(name)) return buildAggregate(this.sink, name, args, start, end, complete);
+    if (name === 'date') return buildDate(this.sink, args, start, end, complete);
 
     const suggestion = didYouMean(name, FUNCTION_NAMES);
     this.issue(
@@ -389,20 +353,10 @@ export class ExpressionVisitor {
       endOf(id),
       suggestion ?? `the functions are ${FUNCTION_NAMES.join(', ')}; to multiply, write \`*\``,
     );
-    for (const a of args) this.noWhere(a, name);
+    for (const a of args) noWhere(this.sink, a, name);
     return this.make({ kind: 'ref', name }, start, end, []);
   }
 
-  private reservedName(id: IToken): void {
-    const name = id.image;
-    const hint =
-      name === 'date'
-        ? `write a date as ${FUNCTION_SIGNATURES.date}`
-        : isCallFn(name) || isAggregateFn(name)
-          ? `\`${name}\` is a function: call it as ${FUNCTION_SIGNATURES[name]}`
-          : undefined;
-    this.issue('expr/reserved-word', `\`${name}\` is a reserved word and cannot be used as a name`, startOf(id), endOf(id), hint);
-  }
 
   private callArgument(node: CstNode): Argument {
     const exprs = nodesOf(node, 'expression');
@@ -413,129 +367,6 @@ export class ExpressionVisitor {
     const start = value?.start ?? loc?.startOffset ?? 0;
     const end = where?.end ?? value?.end ?? (loc?.endOffset !== undefined ? loc.endOffset + 1 : start);
     return { value, where, whereToken, start, end };
-  }
-
-  private noWhere(a: Argument, fn: string): void {
-    if (!isReal(a.whereToken)) return;
-    this.issue(
-      'expr/misplaced-where',
-      `\`where\` cannot be used here in \`${fn}\``,
-      startOf(a.whereToken),
-      endOf(a.whereToken),
-      '`where` can only follow the list name in count, sum, all or any: `count(list where condition)`',
-    );
-  }
-
-  private call(fn: CallFn, args: Argument[], start: number, end: number, complete: boolean): BuiltExpr | undefined {
-    for (const a of args) this.noWhere(a, fn);
-    const [lo, hi] = CALL_ARITY[fn];
-    if (complete && (args.length < lo || args.length > hi)) {
-      const wanted =
-        hi === Infinity ? `at least ${lo} arguments` : lo === hi ? `${lo} argument${lo === 1 ? '' : 's'}` : `${lo} to ${hi} arguments`;
-      this.issue(
-        'expr/arity',
-        `\`${fn}\` takes ${wanted}, not ${args.length}`,
-        start,
-        end,
-        `write ${FUNCTION_SIGNATURES[fn]}`,
-      );
-    }
-    const values: BuiltExpr[] = [];
-    for (const a of args) {
-      if (!a.value) return undefined;
-      values.push(a.value);
-    }
-    return this.make({ kind: 'call', fn, args: values.map((v) => v.expr) }, start, end, values);
-  }
-
-  private aggregate(fn: AggregateFn, args: Argument[], start: number, end: number, complete: boolean): BuiltExpr | undefined {
-    const usage = `write ${FUNCTION_SIGNATURES[fn]}`;
-    args.slice(1).forEach((a) => this.noWhere(a, fn));
-    const first = args[0];
-    if (!first) {
-      if (complete) this.issue('expr/arity', `\`${fn}\` needs the name of a list`, start, end, usage);
-      return undefined;
-    }
-    let list: string | undefined;
-    if (first.value) {
-      if (first.value.expr.kind === 'ref') list = first.value.expr.name;
-      else {
-        this.issue(
-          'expr/aggregate-list',
-          `the first argument of \`${fn}\` must be the name of a list`,
-          first.value.start,
-          first.value.end,
-          usage,
-        );
-      }
-    }
-    if (complete) {
-      if (fn === 'count' && args.length > 1) {
-        const extra = args[1]!;
-        this.issue(
-          'expr/aggregate-value',
-          '`count` takes no value: it counts the records',
-          extra.start,
-          args[args.length - 1]!.end,
-          `write ${FUNCTION_SIGNATURES.count}`,
-        );
-      } else if (fn !== 'count' && args.length === 1) {
-        this.issue(
-          'expr/aggregate-value',
-          fn === 'sum' ? '`sum` needs a value to add up for each record' : `\`${fn}\` needs a condition to test on each record`,
-          start,
-          end,
-          usage,
-        );
-      } else if (fn !== 'count' && args.length > 2) {
-        this.issue('expr/arity', `\`${fn}\` takes a list and one ${fn === 'sum' ? 'value' : 'condition'}, not ${args.length} arguments`, start, end, usage);
-      }
-    }
-    if (list === undefined || (first.whereToken && !first.where)) return undefined;
-    const value = args[1]?.value;
-    const expr: Expr = { kind: 'aggregate', fn, list };
-    const kids: BuiltExpr[] = [];
-    if (first.where) {
-      expr.where = first.where.expr;
-      kids.push(first.where);
-    }
-    if (value && fn !== 'count') {
-      expr.value = value.expr;
-      kids.push(value);
-    }
-    return this.make(expr, start, end, kids);
-  }
-
-  private date(args: Argument[], start: number, end: number, complete: boolean): BuiltExpr | undefined {
-    const usage = `write ${FUNCTION_SIGNATURES.date}`;
-    for (const a of args) this.noWhere(a, 'date');
-    if (args.length !== 1) {
-      if (complete) this.issue('expr/bad-date', `\`date\` takes one argument, not ${args.length}`, start, end, usage);
-      return undefined;
-    }
-    const arg = args[0]!.value;
-    if (!arg) return undefined;
-    const src = this.text.slice(arg.start, arg.end);
-    if (arg.expr.kind !== 'text') {
-      this.issue(
-        'expr/bad-date',
-        'a date is written as text in double quotes',
-        arg.start,
-        arg.end,
-        /^[\d\s-]+$/.test(src) ? `write date("${src.replace(/\s+/g, '')}")` : usage,
-      );
-      return undefined;
-    }
-    const value = arg.expr.value;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-      this.issue('expr/bad-date', `\`${shorten(value)}\` is not a date in the form YYYY-MM-DD`, arg.start, arg.end, usage);
-      return undefined;
-    }
-    if (!isCalendarDate(value)) {
-      this.issue('expr/bad-date', `\`${value}\` is not a real calendar date`, arg.start, arg.end, 'check the month and the day');
-      return undefined;
-    }
-    return this.make({ kind: 'date', value }, start, end, []);
   }
 
   /** Left-folds `parts` joined by `opCount` operators. */
@@ -570,9 +401,4 @@ export class ExpressionVisitor {
   private issue(code: ExpressionIssueCode, message: string, start: number, end: number, hint?: string): void {
     this.issues.push(makeIssue(code, message, start, end, hint));
   }
-}
-
-/** Whether a CST element is a token (not a node). */
-export function isToken(el: CstElement): el is IToken {
-  return 'tokenType' in el;
 }

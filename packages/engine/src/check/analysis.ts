@@ -10,15 +10,24 @@
  * Everything here is a sound over-approximation: "impossible" and "always" are proofs;
  * "possible" only means "not proven impossible". Expressions with type errors give
  * "anything" (they are reported elsewhere).
+ *
+ * This module holds the evaluator itself ({@link RangeAnalyzer}), kept whole: evaluating
+ * an expression and assuming a condition call each other throughout (an `if` evaluates
+ * under assumed branches; a comparison is assumed by evaluating its operands), so
+ * splitting the class would scatter one recursion. What it knows of inputs lives in
+ * `input-env.ts`, its values in `abstract-values.ts`, comparisons in `comparisons.ts`;
+ * the names importers use from those are re-exported here.
  */
-import { Decimal, type Expr, type Fact, type Rubric } from '@rubric/model';
+import { Decimal, type Expr, type Rubric } from '@rubric/model';
+import { NO_DEPS, asSet, constantOf, disjoint, joinValues, union, type AbstractValue, type Possibility } from './abstract-values.js';
+import { FLIP, NEGATE, isCmp, mayHold, type Cmp } from './comparisons.js';
 import { dec } from './fold.js';
+import { Env, declaredEntry, entryInterval, narrowNumber, type Entry } from './input-env.js';
 import {
   UNBOUNDED,
   absI,
   addI,
   divI,
-  joinI,
   loosen,
   maxI,
   minI,
@@ -32,285 +41,19 @@ import {
 } from './intervals.js';
 import { bindingKey, type Binding, type Scope } from './scope.js';
 
-/** What is known of one number fact, field or parameter: a range with open or closed ends. */
-export interface NumberEntry {
-  kind: 'number';
-  lo: Decimal | null;
-  hi: Decimal | null;
-  loOpen: boolean;
-  hiOpen: boolean;
-  integer: boolean;
-  /** The entry describes exactly the values still possible (not just a superset of them). */
-  precise: boolean;
-}
+export { type AbstractValue, type Possibility } from './abstract-values.js';
+export {
+  Env,
+  declaredEntry,
+  entryInterval,
+  narrowNumber,
+  type Entry,
+  type NumberEntry,
+  type OpaqueEntry,
+  type SetEntry,
+} from './input-env.js';
 
-/** What is known of one true/false or level fact: the values still possible (`"true"`/`"false"` for booleans). */
-export interface SetEntry {
-  kind: 'set';
-  values: ReadonlySet<string>;
-  precise: boolean;
-}
-
-/** A value the analysis does not track (text, dates, lists) that a condition has constrained. */
-export interface OpaqueEntry {
-  kind: 'opaque';
-  precise: false;
-}
-
-/** What the analysis knows of one binding. */
-export type Entry = NumberEntry | SetEntry | OpaqueEntry;
-
-/**
- * What is known of the inputs at one point of a rule: the declared ranges, narrowed by the
- * conditions assumed on the way there. Immutable.
- */
-export class Env {
-  constructor(
-    private readonly base: ReadonlyMap<string, Entry>,
-    /** Entries changed from the declarations. */
-    readonly overrides: ReadonlyMap<string, Entry> = new Map(),
-  ) {}
-
-  /** What is known of a binding (by {@link bindingKey}). */
-  get(key: string): Entry | undefined {
-    return this.overrides.get(key) ?? this.base.get(key);
-  }
-
-  /** This environment with one entry replaced. */
-  with(key: string, entry: Entry): Env {
-    const o = new Map(this.overrides);
-    o.set(key, entry);
-    return new Env(this.base, o);
-  }
-
-  /** This environment with the given bindings' entries marked imprecise (a condition constrained them in a way the analysis cannot represent). */
-  imprecise(keys: Iterable<string>): Env {
-    let o: Map<string, Entry> | undefined;
-    for (const k of keys) {
-      const e = this.get(k);
-      if (e && !e.precise) continue;
-      o ??= new Map(this.overrides);
-      o.set(k, e ? { ...e, precise: false } as Entry : { kind: 'opaque', precise: false });
-    }
-    return o ? new Env(this.base, o) : this;
-  }
-
-  /** This environment with every entry whose key starts with `prefix` back to its declaration. */
-  reset(prefix: string): Env {
-    if (![...this.overrides.keys()].some((k) => k.startsWith(prefix))) return this;
-    return new Env(this.base, new Map([...this.overrides].filter(([k]) => !k.startsWith(prefix))));
-  }
-
-  /**
-   * Whether every assumption made so far is represented exactly: then the environment's
-   * inputs really occur (each entry is non-empty and facts are independent).
-   */
-  certain(): boolean {
-    for (const e of this.overrides.values()) if (!e.precise) return false;
-    return true;
-  }
-
-  /**
-   * Whether this environment (narrowed from `from`) holds an assumption that the analysis
-   * could not represent exactly, beyond those `from` already had: then it is not known
-   * whether any input gets here, and values computed here claim no tight bounds.
-   */
-  lessCertainThan(from: Env): boolean {
-    for (const [k, e] of this.overrides) if (!e.precise && from.get(k)?.precise !== false) return true;
-    return false;
-  }
-
-  /** Inputs in either environment (after `or`, or after the two branches of `if`). */
-  static join(a: Env | null, b: Env | null): Env | null {
-    if (!a) return b;
-    if (!b) return a;
-    const keys = new Set([...a.overrides.keys(), ...b.overrides.keys()]);
-    const differing = [...keys].filter((k) => !sameEntry(a.get(k), b.get(k)));
-    const o = new Map<string, Entry>();
-    for (const k of keys) {
-      const ea = a.get(k);
-      const eb = b.get(k);
-      if (!ea || !eb) {
-        o.set(k, { kind: 'opaque', precise: false });
-        continue;
-      }
-      if (!differing.includes(k)) {
-        o.set(k, ea.precise && eb.precise ? ea : eb.precise ? ea : eb);
-        continue;
-      }
-      o.set(k, unionEntry(ea, eb, differing.length === 1));
-    }
-    return new Env(a.base, o);
-  }
-}
-
-function sameEntry(a: Entry | undefined, b: Entry | undefined): boolean {
-  if (!a || !b) return a === b;
-  if (a.kind === 'set' && b.kind === 'set') return a.values.size === b.values.size && [...a.values].every((v) => b.values.has(v));
-  if (a.kind === 'number' && b.kind === 'number') {
-    const eq = (x: Decimal | null, y: Decimal | null): boolean => (x === null ? y === null : y !== null && x.eq(y));
-    return eq(a.lo, b.lo) && eq(a.hi, b.hi) && a.loOpen === b.loOpen && a.hiOpen === b.hiOpen;
-  }
-  return false;
-}
-
-/** One of two entries; exact for sets when it is the only binding on which two environments differ. */
-function unionEntry(a: Entry, b: Entry, onlyDifference: boolean): Entry {
-  if (a.kind === 'set' && b.kind === 'set') {
-    return { kind: 'set', values: new Set([...a.values, ...b.values]), precise: onlyDifference && a.precise && b.precise };
-  }
-  if (a.kind === 'number' && b.kind === 'number') {
-    const lo = a.lo === null || b.lo === null ? null : Decimal.min(a.lo, b.lo);
-    const hi = a.hi === null || b.hi === null ? null : Decimal.max(a.hi, b.hi);
-    const loOpen = lo !== null && (a.lo?.eq(lo) ? a.loOpen : true) && (b.lo?.eq(lo) ? b.loOpen : true);
-    const hiOpen = hi !== null && (a.hi?.eq(hi) ? a.hiOpen : true) && (b.hi?.eq(hi) ? b.hiOpen : true);
-    return { kind: 'number', lo, hi, loOpen, hiOpen, integer: a.integer, precise: false };
-  }
-  return { kind: 'opaque', precise: false };
-}
-
-/** The abstract value of an expression. `deps` are the bindings it reads (for independence). */
-export type AbstractValue =
-  | { kind: 'number'; range: Interval; deps: ReadonlySet<string> }
-  | { kind: 'bool'; canTrue: boolean; canFalse: boolean; deps: ReadonlySet<string> }
-  /** Levels and text: the possible values, or null for any. */
-  | { kind: 'set'; values: ReadonlySet<string> | null; deps: ReadonlySet<string> }
-  | { kind: 'top'; deps: ReadonlySet<string> };
-
-/** Whether a condition can be true and whether it can be false. */
-export interface Possibility {
-  canTrue: boolean;
-  canFalse: boolean;
-}
-
-const NO_DEPS: ReadonlySet<string> = new Set();
 const STEP_BUDGET = 50_000;
-
-function union(...sets: ReadonlySet<string>[]): Set<string> {
-  const out = new Set<string>();
-  for (const s of sets) for (const x of s) out.add(x);
-  return out;
-}
-
-function disjoint(sets: readonly ReadonlySet<string>[]): boolean {
-  const seen = new Set<string>();
-  for (const s of sets) {
-    for (const x of s) {
-      if (seen.has(x)) return false;
-    }
-    for (const x of s) seen.add(x);
-  }
-  return true;
-}
-
-type Cmp = '==' | '!=' | '<' | '<=' | '>' | '>=';
-const NEGATE: Record<Cmp, Cmp> = { '==': '!=', '!=': '==', '<': '>=', '<=': '>', '>': '<=', '>=': '<' };
-const FLIP: Record<Cmp, Cmp> = { '==': '==', '!=': '!=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
-
-function isCmp(op: string): op is Cmp {
-  return op in NEGATE;
-}
-
-/** The entry a fact (or field) declaration gives, before any condition. */
-export function declaredEntry(fact: Fact): Entry | undefined {
-  const e = declaredEntry0(fact);
-  // A fact declared with min > max is reported elsewhere; analyse it as unbounded.
-  if (e?.kind === 'number' && e.lo !== null && e.hi !== null && e.lo.gt(e.hi)) return { ...e, lo: null, hi: null, precise: false };
-  return e;
-}
-
-function declaredEntry0(fact: Fact): Entry | undefined {
-  const t = fact.type;
-  switch (t.kind) {
-    case 'boolean':
-      return { kind: 'set', values: new Set(['true', 'false']), precise: true };
-    case 'level':
-      return { kind: 'set', values: new Set(t.levels.map((l) => l.value)), precise: true };
-    case 'ratio':
-      return { kind: 'number', lo: Decimal.ZERO, hi: Decimal.ONE, loOpen: false, hiOpen: false, integer: false, precise: true };
-    case 'integer':
-      return {
-        kind: 'number',
-        lo: t.min === undefined ? null : dec(t.min).roundTo(Decimal.ONE, 'up'),
-        hi: t.max === undefined ? null : dec(t.max).roundTo(Decimal.ONE, 'down'),
-        loOpen: false,
-        hiOpen: false,
-        integer: true,
-        precise: true,
-      };
-    case 'decimal':
-      return {
-        kind: 'number',
-        lo: t.min === undefined ? null : dec(t.min),
-        hi: t.max === undefined ? null : dec(t.max),
-        loOpen: false,
-        hiOpen: false,
-        integer: false,
-        precise: true,
-      };
-    default:
-      return undefined;
-  }
-}
-
-/** Narrows a number entry by `x op c`; null when no value is left. */
-export function narrowNumber(e: NumberEntry, op: Cmp, c: Decimal): NumberEntry | null {
-  let { lo, hi, loOpen, hiOpen, precise } = e;
-  const upper = (v: Decimal, open: boolean): void => {
-    if (hi === null || v.lt(hi)) {
-      hi = v;
-      hiOpen = open;
-    } else if (v.eq(hi)) hiOpen ||= open;
-  };
-  const lower = (v: Decimal, open: boolean): void => {
-    if (lo === null || v.gt(lo)) {
-      lo = v;
-      loOpen = open;
-    } else if (v.eq(lo)) loOpen ||= open;
-  };
-  switch (op) {
-    case '<':
-      upper(c, true);
-      break;
-    case '<=':
-      upper(c, false);
-      break;
-    case '>':
-      lower(c, true);
-      break;
-    case '>=':
-      lower(c, false);
-      break;
-    case '==':
-      lower(c, false);
-      upper(c, false);
-      break;
-    case '!=':
-      if (lo !== null && lo.eq(c)) lower(c, true);
-      else if (hi !== null && hi.eq(c)) upper(c, true);
-      else if ((lo === null || lo.lt(c)) && (hi === null || hi.gt(c)) && !(e.integer && !c.isInteger())) precise = false; // a hole
-      break;
-  }
-  if (e.integer) {
-    if (hi !== null) {
-      const f: Decimal = hi.roundTo(Decimal.ONE, 'down');
-      hi = hiOpen && f.eq(hi) ? f.sub(Decimal.ONE) : f;
-      hiOpen = false;
-    }
-    if (lo !== null) {
-      const c2: Decimal = lo.roundTo(Decimal.ONE, 'up');
-      lo = loOpen && c2.eq(lo) ? c2.add(Decimal.ONE) : c2;
-      loOpen = false;
-    }
-  }
-  if (lo !== null && hi !== null && (lo.gt(hi) || (lo.eq(hi) && (loOpen || hiOpen)))) return null;
-  return { kind: 'number', lo, hi, loOpen, hiOpen, integer: e.integer, precise };
-}
-
-/** An entry's values as an interval; bounds are tight when the entry is precise and the end closed. */
-export function entryInterval(e: NumberEntry): Interval {
-  return { lo: e.lo, hi: e.hi, loTight: e.precise && !e.loOpen, hiTight: e.precise && !e.hiOpen };
-}
 
 /**
  * Abstract evaluator for one rubric. Each public call has a step budget; past it the
@@ -710,53 +453,4 @@ export class RangeAnalyzer {
     if (values.length === entry.values.size) return env;
     return env.with(key, { kind: 'set', values: new Set(values), precise: entry.precise });
   }
-}
-
-/** The single value of a constant number, if it is one. */
-function constantOf(v: AbstractValue): Decimal | undefined {
-  if (v.kind !== 'number' || v.deps.size > 0) return undefined;
-  const { lo, hi } = v.range;
-  return lo !== null && hi !== null && lo.eq(hi) ? lo : undefined;
-}
-
-/** The possible values of a true/false, level or text value (null: any); undefined for other kinds. */
-function asSet(v: AbstractValue): ReadonlySet<string> | null | undefined {
-  if (v.kind === 'set') return v.values;
-  if (v.kind === 'bool') {
-    const s = new Set<string>();
-    if (v.canTrue) s.add('true');
-    if (v.canFalse) s.add('false');
-    return s;
-  }
-  return undefined;
-}
-
-/** Whether `a op b` may hold for some a in `x` and b in `y` (closed bounds: a sound test). */
-function mayHold(op: Cmp, x: Interval, y: Interval): boolean {
-  const lt = (a: Decimal | null, b: Decimal | null, orEq: boolean): boolean => a === null || b === null || a.lt(b) || (orEq && a.eq(b));
-  switch (op) {
-    case '<':
-      return lt(x.lo, y.hi, false);
-    case '<=':
-      return lt(x.lo, y.hi, true);
-    case '>':
-      return lt(y.lo, x.hi, false);
-    case '>=':
-      return lt(y.lo, x.hi, true);
-    case '==':
-      return lt(x.lo, y.hi, true) && lt(y.lo, x.hi, true);
-    case '!=':
-      return !(x.lo !== null && x.hi !== null && y.lo !== null && y.hi !== null && x.lo.eq(x.hi) && y.lo.eq(y.hi) && x.lo.eq(y.lo));
-  }
-}
-
-/** The value of one of two branches. */
-function joinValues(a: AbstractValue, b: AbstractValue): AbstractValue {
-  const deps = union(a.deps, b.deps);
-  if (a.kind === 'number' && b.kind === 'number') return { kind: 'number', range: joinI(a.range, b.range), deps };
-  if (a.kind === 'bool' && b.kind === 'bool') return { kind: 'bool', canTrue: a.canTrue || b.canTrue, canFalse: a.canFalse || b.canFalse, deps };
-  if (a.kind === 'set' && b.kind === 'set') {
-    return { kind: 'set', values: a.values === null || b.values === null ? null : new Set([...a.values, ...b.values]), deps };
-  }
-  return { kind: 'top', deps };
 }

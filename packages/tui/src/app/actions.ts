@@ -1,8 +1,17 @@
-/** Every action the reducers handle: data events from the session, and what keys ask for. */
+/**
+ * Every action the reducers handle: data events from the session, and what keys ask for.
+ * A leaf of the app: it imports nothing of app/ or screens/, so the state, each screen's
+ * reducer and the key maps can all name its types without a loop between them.
+ */
+import type { Key } from 'ink';
 import type { Row } from '../model/rows.js';
-import type { KeyInfo } from './keys.js';
 import type { LoadedVersion, SubjectRecord } from '../services.js';
-import type { Screen } from './state.js';
+
+/** The screens. */
+export type Screen = 'subjects' | 'detail' | 'compare' | 'diagnostics';
+
+/** The parts of Ink's key info the maps read (tests pass only what they need). */
+export type KeyInfo = Partial<Key>;
 
 /** Data events, dispatched by the session (loading, evaluating, watching). */
 export type DataAction =

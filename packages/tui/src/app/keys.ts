@@ -3,11 +3,9 @@
  * screen shares. Each screen's `keyToAction` handles its own keys and falls back to
  * {@link globalKeyToAction}. All pure: (input, key) → action or undefined.
  */
-import type { Key } from 'ink';
-import type { UiAction } from './actions.js';
+import type { KeyInfo, UiAction } from './actions.js';
 
-/** The parts of Ink's key info the maps read (tests pass only what they need). */
-export type KeyInfo = Partial<Key>;
+export type { KeyInfo } from './actions.js';
 
 /** One documented key. */
 export interface KeyHelp {

@@ -4,6 +4,7 @@ import type { PairBy } from '../model/compare.js';
 import type { View } from '../model/order.js';
 import type { Row } from '../model/rows.js';
 import type { SubjectRecord } from '../services.js';
+import type { Screen } from './actions.js';
 import { initialCompare, type CompareState } from '../screens/compare/reducer.js';
 import { initialDetail, type DetailState } from '../screens/detail/reducer.js';
 import { initialDiagnostics, type DiagnosticsState } from '../screens/diagnostics/reducer.js';
@@ -60,8 +61,7 @@ export interface VersionState {
   generation: number;
 }
 
-/** The screens. */
-export type Screen = 'subjects' | 'detail' | 'compare' | 'diagnostics';
+export type { Screen } from './actions.js';
 
 /** The whole state. */
 export interface AppState {
