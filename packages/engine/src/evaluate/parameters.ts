@@ -1,10 +1,11 @@
 /**
  * Parameters: the period in force on the as-of date, then the first override whose
- * condition holds for the subject.
+ * condition holds for the subject; resolved lazily once per subject, and the pass mark
+ * among them. The interpreter's counterpart of `codegen/emit-parameters.ts`.
  */
-import { Decimal, formatExpr, type Parameter, type PassMarkSource } from '@rubric/model';
+import { Decimal, formatExpr, type Parameter, type PassMarkSource, type Reason, type Rubric } from '@rubric/model';
 import { compileExpr, type Compiled, type CompileScope } from './compile-expr.js';
-import { EvalError, bool, type Env } from './values.js';
+import { EvalError, bool, type Env, type Value } from './values.js';
 
 interface CompiledPeriod {
   from?: string;
@@ -53,4 +54,41 @@ export class CompiledParameter {
     }
     return { value: period.value, source: { parameter: this.parameter.id, period: span } };
   }
+}
+
+/** Every parameter of the rubric compiled, by id. */
+export function compileParameters(rubric: Rubric, scope: CompileScope): Map<string, CompiledParameter> {
+  const params = new Map<string, CompiledParameter>();
+  for (const p of rubric.parameters) params.set(p.id, new CompiledParameter(p, scope));
+  return params;
+}
+
+/** An environment over one subject's facts whose parameters resolve on first use, once each. */
+export function parameterEnv(params: Map<string, CompiledParameter>, facts: Record<string, Value>, asOf: string): Env {
+  const cache = new Map<string, ResolvedParameter>();
+  const env: Env = {
+    facts,
+    param(pid) {
+      let r = cache.get(pid);
+      if (!r) {
+        // Overrides read facts; keep those reads out of whichever rule asked first.
+        const saved = env.reads;
+        if (saved) env.reads = {};
+        r = params.get(pid)!.resolve(env, asOf);
+        env.reads = saved;
+        cache.set(pid, r);
+      }
+      return r.value;
+    },
+  };
+  return env;
+}
+
+/** Resolves the pass mark for one subject; pushes the below-pass-mark reason onto `reasons` when the total falls short. */
+export function resolvePassMark(params: Map<string, CompiledParameter>, passMark: string, env: Env, asOf: string, total: Decimal, reasons: Reason[]): ResolvedParameter {
+  const pass = params.get(passMark)!.resolve(env, asOf);
+  if (total.lt(pass.value)) {
+    reasons.push({ key: 'below-pass-mark', kind: 'below-pass-mark', message: `total ${total.toString()} is below the pass mark ${pass.value.toString()}` });
+  }
+  return pass;
 }
