@@ -3,7 +3,7 @@
  * {@link CompiledRubric} that the library uses like the reference one.
  */
 import { plainContentHash, type EvaluationResult, type Rubric, type SubjectError } from '@rubric/model';
-import type { CompiledRubric, EvaluateOptions } from '../evaluate/compile-rubric.js';
+import type { CompiledRubric, EvaluateOptions } from '../evaluate/evaluator.js';
 import { inputSchema } from '../evaluate/input-schema.js';
 import { emitEvaluatorBody, emitEvaluatorParts, emitUnits, type UnitKind } from './emit-evaluator.js';
 import { createRuntime, type Runtime } from './runtime.js';
